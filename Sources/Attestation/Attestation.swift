@@ -1,0 +1,5 @@
+import Scale
+import ChainCrypto
+import COpenSSL
+/// IAS and DCAP attestation verification.
+public enum AttestationModule {}

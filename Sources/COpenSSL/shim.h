@@ -1,0 +1,24 @@
+#ifndef KHALATOP_COPENSSL_SHIM_H
+#define KHALATOP_COPENSSL_SHIM_H
+// The OpenSSL surface khalatop uses. Function-like macros that Swift cannot
+// import get small static inline wrappers here.
+#include <openssl/evp.h>
+#include <openssl/err.h>
+#include <openssl/x509.h>
+#include <openssl/x509v3.h>
+#include <openssl/pem.h>
+#include <openssl/rsa.h>
+#include <openssl/ec.h>
+#include <openssl/ecdsa.h>
+#include <openssl/bn.h>
+#include <openssl/sha.h>
+#include <openssl/hmac.h>
+#include <openssl/kdf.h>
+#include <openssl/rand.h>
+#include <openssl/crypto.h>
+#include <openssl/core_names.h>
+#include <openssl/params.h>
+#include <openssl/asn1.h>
+#include <openssl/bio.h>
+
+#endif

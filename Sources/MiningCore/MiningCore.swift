@@ -1,0 +1,3 @@
+import ChainCrypto
+/// The pure domain model of an operator's fleet.
+public enum MiningCoreModule {}

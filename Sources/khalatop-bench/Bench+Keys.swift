@@ -1,0 +1,6 @@
+import Foundation
+
+/// Benchmarks of the Keys area (filled by its issue).
+func keyBenchmarks() throws -> [BenchRow] {
+    []
+}

@@ -1,0 +1,6 @@
+import Foundation
+
+/// Benchmarks of the Scale area (filled by its issue).
+func scaleBenchmarks() throws -> [BenchRow] {
+    []
+}

@@ -1,0 +1,4 @@
+import Testing
+@testable import Attestation
+
+@Test func moduleLinks() { _ = AttestationModule.self }

@@ -1,0 +1,4 @@
+import Testing
+@testable import ChainCrypto
+
+@Test func moduleLinks() { _ = ChainCryptoModule.self }

@@ -1,0 +1,4 @@
+import Testing
+@testable import MiningCore
+
+@Test func moduleLinks() { _ = MiningCoreModule.self }

@@ -1,0 +1,4 @@
+import Testing
+@testable import Scale
+
+@Test func moduleLinks() { _ = ScaleModule.self }
