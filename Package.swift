@@ -20,7 +20,8 @@ let package = Package(
 
         // Pure layers.
         .target(name: "Scale"),
-        .target(name: "ChainCrypto", dependencies: ["COpenSSL"]),
+        // ChainCrypto uses Scale for hex and the SCALE-encoded junctions of key derivation.
+        .target(name: "ChainCrypto", dependencies: ["Scale", "COpenSSL"]),
         .target(name: "MiningCore", dependencies: ["ChainCrypto"]),
         .target(name: "Attestation", dependencies: ["Scale", "ChainCrypto", "COpenSSL"]),
 
