@@ -20,6 +20,19 @@ public enum StorageHasher: Sendable, Hashable, CaseIterable, CustomStringConvert
         }
     }
 
+    /// Appends `hash(key)` to `out` without intermediate arrays (storage-key building).
+    func appendHash(of key: [UInt8], to out: inout [UInt8]) {
+        switch self {
+        case .blake2_128, .blake2_256, .blake2_128Concat:
+            out += Blake2b.hash(key, outputLength: hashPrefixLength)
+        case .twox128, .twox256, .twox64Concat:
+            appendTwox(key, lanes: hashPrefixLength / 8, to: &out)
+        case .identity:
+            break
+        }
+        if isTransparent { out += key }
+    }
+
     /// True for `Blake2_128Concat` and `Twox64Concat`: a hash followed by the key itself.
     public var isConcat: Bool { self == .blake2_128Concat || self == .twox64Concat }
 

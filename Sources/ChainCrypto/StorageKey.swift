@@ -12,12 +12,24 @@ public enum StorageKey {
     /// `twox128(pallet) ‖ twox128(entry)`: the key of a plain value, and the
     /// prefix of every key of a map (for `state_getKeysPaged`).
     public static func prefix(pallet: String, entry: String) -> [UInt8] {
-        twox128(Array(pallet.utf8)) + twox128(Array(entry.utf8))
+        var out: [UInt8] = []
+        out.reserveCapacity(prefixLength)
+        appendPrefix(pallet: pallet, entry: entry, to: &out)
+        return out
+    }
+
+    static func appendPrefix(pallet: String, entry: String, to out: inout [UInt8]) {
+        appendTwox(pallet, lanes: 2, to: &out)
+        appendTwox(entry, lanes: 2, to: &out)
     }
 
     /// The key of a single map's entry: prefix ‖ `hasher(key)`, `key` SCALE-encoded.
     public static func map(pallet: String, entry: String, hasher: StorageHasher, key: [UInt8]) -> [UInt8] {
-        prefix(pallet: pallet, entry: entry) + hasher.hash(key)
+        var out: [UInt8] = []
+        out.reserveCapacity(prefixLength + hasher.hashPrefixLength + key.count)
+        appendPrefix(pallet: pallet, entry: entry, to: &out)
+        hasher.appendHash(of: key, to: &out)
+        return out
     }
 
     /// The key of a double map's entry: prefix ‖ `hasher1(key1)` ‖ `hasher2(key2)`.
@@ -31,8 +43,10 @@ public enum StorageKey {
     /// partial iteration): prefix ‖ `hasher_i(key_i)` for each part in order.
     public static func nMap(pallet: String, entry: String,
                             parts: [(hasher: StorageHasher, key: [UInt8])]) -> [UInt8] {
-        var out = prefix(pallet: pallet, entry: entry)
-        for part in parts { out += part.hasher.hash(part.key) }
+        var out: [UInt8] = []
+        out.reserveCapacity(parts.reduce(prefixLength) { $0 + $1.hasher.hashPrefixLength + $1.key.count })
+        appendPrefix(pallet: pallet, entry: entry, to: &out)
+        for part in parts { part.hasher.appendHash(of: part.key, to: &out) }
         return out
     }
 }

@@ -31,3 +31,21 @@ private func twox(bytes: UnsafeRawBufferPointer, lanes: Int) -> [UInt8] {
         count = lanes * 8
     }
 }
+
+/// Appends `lanes` XXH64 digests of `data` (seeds 0..<lanes, little-endian) to `out`, no temporaries.
+func appendTwox(_ data: [UInt8], lanes: Int, to out: inout [UInt8]) {
+    data.withUnsafeBytes { appendTwox(bytes: $0, lanes: lanes, to: &out) }
+}
+
+/// Appends the Twox digests of a string's UTF-8 bytes (pallet and entry names).
+func appendTwox(_ text: String, lanes: Int, to out: inout [UInt8]) {
+    var text = text
+    text.withUTF8 { appendTwox(bytes: UnsafeRawBufferPointer($0), lanes: lanes, to: &out) }
+}
+
+private func appendTwox(bytes: UnsafeRawBufferPointer, lanes: Int, to out: inout [UInt8]) {
+    for seed in 0..<lanes {
+        let digest = XXHash64.hash(bytes: bytes, seed: UInt64(seed))
+        withUnsafeBytes(of: digest.littleEndian) { out.append(contentsOf: $0) }
+    }
+}

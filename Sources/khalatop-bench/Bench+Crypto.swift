@@ -46,7 +46,27 @@ func cryptoBenchmarks() throws -> [BenchRow] {
                                  value: "\(fmt(mbPerSecond[index], 0)) MB/s", note: note))
         }
     }
+    rows += storageKeyBenchmarks()
     return rows
+}
+
+/// Per-key cost of building `Twox64Concat` / `Blake2_128Concat` map keys of a
+/// 32-byte account (what a fleet refresh does once per worker).
+private func storageKeyBenchmarks() -> [BenchRow] {
+    let keyCount = 100_000
+    let account = (0..<32).map { UInt8($0) }
+    return [StorageHasher.twox64Concat, .blake2_128Concat].map { hasher in
+        let nanos = medianNanos(runs: 5) {
+            for index in 0..<keyCount {
+                var key = account
+                key[0] = UInt8(truncatingIfNeeded: index)
+                blackHole(StorageKey.map(pallet: "PhalaRegistry", entry: "Workers", hasher: hasher, key: key))
+            }
+        }
+        return BenchRow(section: "crypto", name: "StorageKey.map \(hasher) (32-byte key)",
+                        value: "\(fmt(nanos / Double(keyCount), 0)) ns/key",
+                        note: "incl. prefix twox128 x2; median of 5 x 100,000")
+    }
 }
 
 /// OpenSSL's one-shot BLAKE2b-512 (`EVP_Digest`), the baseline.
