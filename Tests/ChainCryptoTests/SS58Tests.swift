@@ -73,6 +73,17 @@ import TestSupport
         let index = characters.count / 2
         characters[index] = characters[index] == "x" ? "y" : "x"
         #expect(throws: SS58Error.badChecksum) { try SS58.decode(String(characters)) }
+        // Any single substituted character, anywhere, is refused (checksum, or length if the value grows).
+        for position in characters.indices {
+            var mutated = Array(address)
+            mutated[position] = mutated[position] == "2" ? "3" : "2"
+            do {
+                _ = try SS58.decode(String(mutated))
+                Issue.record("substitution at \(position) accepted")
+            } catch {
+                #expect(error == .badChecksum || error == .badLength(36) || error == .badLength(34), "\(position): \(error)")
+            }
+        }
         #expect(throws: SS58Error.badBase58(position: 3)) { try SS58.decode(String(address.prefix(3)) + "0" + address.dropFirst(4)) }
         #expect(throws: SS58Error.badBase58(position: 0)) { try SS58.decode("l" + address.dropFirst()) }
         // Wrong length: a 33-byte payload (too short) and a 2-byte-prefix encoding of 31 bytes.
