@@ -154,3 +154,36 @@ public struct ScaleDecoder: Sendable {
         if !isAtEnd { throw ScaleError.trailingBytes(offset: offset, remaining: remaining) }
     }
 }
+
+extension ScaleDecoder {
+    /// Reads a compact integer that must fit in 32 bits (type ids, indices);
+    /// a fast path for the one-, two- and four-byte modes.
+    @inlinable
+    public mutating func decodeCompactUInt32() throws -> UInt32 {
+        let start = offset
+        guard start < bytes.count else { throw ScaleError.truncated(offset: start, needed: 1, available: 0) }
+        let first = bytes[start]
+        switch first & 0b11 {
+        case 0b00:
+            offset = start + 1
+            return UInt32(first >> 2)
+        case 0b01:
+            guard start + 2 <= bytes.count else {
+                throw ScaleError.truncated(offset: start, needed: 2, available: bytes.count - start)
+            }
+            let v = (UInt32(bytes[start + 1]) << 8 | UInt32(first)) >> 2
+            guard v > 0x3F else {
+                throw ScaleError.invalidValue(offset: start, expected: "canonical compact (two-byte mode for value > 63)")
+            }
+            offset = start + 2
+            return v
+        default:
+            let v = try decodeCompactUInt128()
+            guard let r = UInt32(exactly: v) else {
+                offset = start
+                throw ScaleError.invalidValue(offset: start, expected: "compact integer fitting in 32 bits")
+            }
+            return r
+        }
+    }
+}
