@@ -34,7 +34,7 @@ public struct Dialog: Widget, Sendable {
         guard !a.isEmpty else { return }
         let box = frame(in: a)
         let block = Block(title: title, titleAlignment: .center, borderRole: .dialogBorder,
-                          titleRole: .title, fillRole: .dialog)
+                          titleRole: .dialogTitle, fillRole: .dialog)
         block.render(in: box, buffer: &buffer)
         let inner = block.inner(box).inset(horizontal: 1, vertical: 0)
         guard !inner.isEmpty else { return }

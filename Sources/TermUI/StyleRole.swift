@@ -70,6 +70,7 @@ public struct StyleRole: Hashable, Sendable, Comparable, CustomStringConvertible
     public static let banner = StyleRole("banner")
     public static let dialog = StyleRole("dialog")
     public static let dialogBorder = StyleRole("dialog.border")
+    public static let dialogTitle = StyleRole("dialog.title")
     public static let dialogButton = StyleRole("dialog.button")
     public static let dialogButtonFocus = StyleRole("dialog.button.focus")
     public static let input = StyleRole("input")
@@ -84,6 +85,6 @@ public struct StyleRole: Hashable, Sendable, Comparable, CustomStringConvertible
         .risk, .riskNone, .riskAtRisk, .riskLosing,
         .gaugeFilled, .gaugeEmpty, .gaugeLabel, .sparkline,
         .header, .footer, .footerKey, .banner,
-        .dialog, .dialogBorder, .dialogButton, .dialogButtonFocus, .input, .inputPrompt,
+        .dialog, .dialogBorder, .dialogTitle, .dialogButton, .dialogButtonFocus, .input, .inputPrompt,
     ]
 }
