@@ -10,6 +10,8 @@
 #define NCURSES_WIDECHAR 1
 #endif
 #include <locale.h>
+#include <langinfo.h>
+#include <string.h>
 #include <wchar.h>
 #include <signal.h>
 #include <sys/ioctl.h>
@@ -81,4 +83,13 @@ static inline int kt_put_cell(int y, int x, const wchar_t *wch, attr_t attrs, in
 static inline int kt_move(int y, int x) { return wmove(stdscr, y, x); }
 static inline int kt_get_wch(wint_t *out) { return wget_wch(stdscr, out); }
 
+// True when the current LC_CTYPE encodes text as UTF-8.
+static inline int kt_codeset_is_utf8(void) {
+    const char *cs = nl_langinfo(CODESET);
+    return cs != NULL && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
+}
+
+// newterm on the process's stdout/stdin (their FILE* globals are not
+// concurrency-safe to touch from Swift 6).
+static inline SCREEN *kt_newterm(void) { return newterm(NULL, stdout, stdin); }
 #endif
