@@ -12,7 +12,7 @@ struct Khalatop: AsyncParsableCommand {
             headless tools an operator scripts with.
             """,
         version: KhalatopVersion.string,
-        subcommands: []
+        subcommands: [UIDemoCommand.self]
     )
 
     func run() async throws {
