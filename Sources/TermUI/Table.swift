@@ -7,7 +7,11 @@
 /// first two columns are a gutter for the selection and mark glyphs.
 public struct Table: Widget, Sendable {
     public var columns: [TableColumn]
-    public var rows: [TableRow]
+    /// Number of rows in the table (visible or not).
+    public var rowCount: Int
+    /// Builds row `i` on demand: only visible rows are built, so a fleet of
+    /// 10,000 workers costs the same per frame as one of 50.
+    public var row: @Sendable (Int) -> TableRow
     /// Index of the selected row, if any.
     public var selected: Int?
     /// First row shown before the selection is brought into view (kept by the
@@ -26,7 +30,8 @@ public struct Table: Widget, Sendable {
                 headerRole: StyleRole = .tableHeader, rowRole: StyleRole = .tableRow,
                 selectedRole: StyleRole = .tableSelected, sortRole: StyleRole = .tableSort) {
         self.columns = columns
-        self.rows = rows
+        self.rowCount = rows.count
+        self.row = { rows[$0] }
         self.selected = selected
         self.offset = offset
         self.sortColumn = sortColumn
@@ -36,6 +41,15 @@ public struct Table: Widget, Sendable {
         self.rowRole = rowRole
         self.selectedRole = selectedRole
         self.sortRole = sortRole
+    }
+
+    /// A table whose rows are built on demand by `row` (0..<rowCount).
+    public init(columns: [TableColumn], rowCount: Int, row: @escaping @Sendable (Int) -> TableRow,
+                selected: Int? = nil, offset: Int = 0, sortColumn: Int? = nil, sortDescending: Bool = false) {
+        self.init(columns: columns, rows: [], selected: selected, offset: offset,
+                  sortColumn: sortColumn, sortDescending: sortDescending)
+        self.rowCount = max(0, rowCount)
+        self.row = row
     }
 
     /// Width of the selection/mark gutter.
@@ -58,8 +72,8 @@ public struct Table: Widget, Sendable {
     /// store `offset` for the next frame.
     public func visibleRange(in area: Rect) -> (offset: Int, range: Range<Int>) {
         let viewport = max(0, area.height - 1)
-        let o = Table.scrollOffset(selected: selected, offset: offset, rowCount: rows.count, viewportRows: viewport)
-        return (o, o..<min(rows.count, o + viewport))
+        let o = Table.scrollOffset(selected: selected, offset: offset, rowCount: rowCount, viewportRows: viewport)
+        return (o, o..<min(rowCount, o + viewport))
     }
 
     public func render(in area: Rect, buffer: inout Buffer) {
@@ -101,7 +115,7 @@ public struct Table: Widget, Sendable {
         let (o, range) = visibleRange(in: a)
         for (line, index) in range.enumerated() {
             let y = a.y + 1 + line
-            let row = rows[index]
+            let row = self.row(index)
             let isSelected = selected == index
             let baseRole = isSelected ? selectedRole : (row.role ?? rowRole)
             buffer.fill(a.row(1 + line), with: .blank(baseRole))
@@ -110,7 +124,7 @@ public struct Table: Widget, Sendable {
                     buffer.set(x: a.x, y: y, Cell(symbol: g.selection, role: baseRole))
                 } else if line == 0, o > 0 {
                     buffer.set(x: a.x, y: y, Cell(symbol: g.moreAbove, role: baseRole))
-                } else if line == range.count - 1, range.upperBound < rows.count {
+                } else if line == range.count - 1, range.upperBound < rowCount {
                     buffer.set(x: a.x, y: y, Cell(symbol: g.moreBelow, role: baseRole))
                 }
                 if row.marked { buffer.set(x: a.x + 1, y: y, Cell(symbol: g.mark, role: .tableMarked)) }
