@@ -104,6 +104,10 @@ public final class Terminal {
         guard active else { return }
         active = false
         curs_set(1)
+        // Always end curses here, even if a signal path already did (the
+        // screen may have been re-entered since).
+        cursesActive.store(false, ordering: .releasing)
+        endwin()
         restoreTerminalFromSignal()
         TerminalSignals.uninstall()
         if let screen { delscreen(screen) }
@@ -134,8 +138,13 @@ public final class Terminal {
         endwin()
         cursesActive.store(false, ordering: .releasing)
         signal(SIGTSTP, SIG_DFL)
-        raise(SIGTSTP)
-        // Continued.
+        // Process-directed, not raise(): the loop may run on a Swift concurrency
+        // thread that blocks SIGTSTP, where a thread-directed signal would wait.
+        kill(getpid(), SIGTSTP)
+        // Another thread takes the stop; wait here until our SIGCONT handler
+        // says we were continued (at most 1 s of running time, in case the stop
+        // was discarded, as for an orphaned process group).
+        TerminalSignals.waitForContinue(signalReadFd: signalReadFd, timeoutMs: 1000)
         TerminalSignals.reinstallStop()
         resumeScreen()
     }

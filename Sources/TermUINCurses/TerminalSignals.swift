@@ -46,6 +46,19 @@ enum TerminalSignals {
         signalWakeFd.store(-1, ordering: .releasing)
     }
 
+    /// Sleeps until SIGCONT has been recorded (and clears it), or `timeoutMs`
+    /// of polling passed.
+    static func waitForContinue(signalReadFd: Int32, timeoutMs: Int32) {
+        var waitedMs: Int32 = 0
+        let contBit = bit(SIGCONT)
+        while pendingSignals.load(ordering: .acquiring) & contBit == 0 && waitedMs < timeoutMs {
+            var fd = pollfd(fd: signalReadFd, events: Int16(POLLIN), revents: 0)
+            _ = poll(&fd, 1, 50)
+            waitedMs += 50
+        }
+        pendingSignals.bitwiseAnd(~contBit, ordering: .acquiringAndReleasing)
+    }
+
     /// Re-installs our SIGTSTP handler after a suspend (it is set to the default
     /// action to stop the process).
     static func reinstallStop() {
@@ -80,7 +93,7 @@ private func recordSignal(_ signal: Int32) {
     if signal == SIGINT, before & bit != 0 {
         restoreTerminalFromSignal()
         Glibc.signal(SIGINT, SIG_DFL)
-        raise(SIGINT)
+        kill(getpid(), SIGINT)
         return
     }
     let fd = signalWakeFd.load(ordering: .acquiring)
@@ -96,6 +109,9 @@ private func crashSignal(_ signal: Int32) {
     restoreTerminalFromSignal()
     sigaction(signal, savedActions + Int(signal), nil)
     raise(signal)
+    // Still alive: the previous handler returned (a crash signal sent with
+    // `kill`, not a real fault). Do not carry on with a half-torn-down screen.
+    _exit(128 + signal)
 }
 
 /// Best-effort terminal restore from a signal handler or `atexit`: `endwin`

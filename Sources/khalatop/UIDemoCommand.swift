@@ -21,6 +21,13 @@ struct UIDemoCommand: ParsableCommand {
     @Option(name: .long, help: "Theme name (built-in or in $XDG_CONFIG_HOME/khalatop/themes).")
     var theme = "default"
 
+    /// Verification only: the `!` key then crashes the process this way, to
+    /// check that the terminal is restored on a real fault.
+    @Option(name: .customLong("crash-key"), help: .hidden)
+    var crashKey: CrashKind?
+
+    enum CrashKind: String, ExpressibleByArgument { case segv, trap, abort }
+
     func run() throws {
         let env = ProcessInfo.processInfo.environment
         let home = env["HOME"] ?? "/tmp"
@@ -59,7 +66,9 @@ struct UIDemoCommand: ParsableCommand {
         ticker.start()
         defer { ticker.cancel() }
 
+        let crashKind = crashKey
         let exit = try loop.run(update: { event in
+            if case .key(.char("!")) = event, let crashKind { UIDemoCommand.crash(crashKind) }
             let keepGoing = state.update(event)
             if state.themeChanged {
                 state.themeChanged = false
@@ -78,5 +87,17 @@ struct UIDemoCommand: ParsableCommand {
         terminal.restore()
         print("ui-demo: \(exit); \(frames) frames, \(cells) cells written")
         if case .signal(let sig) = exit { throw ExitCode(128 + sig) }
+    }
+
+    /// A real fault of the requested kind (never returns).
+    static func crash(_ kind: CrashKind) -> Never {
+        switch kind {
+        case .segv:
+            let p = UnsafeMutablePointer<Int>(bitPattern: 0x10)
+            p?.pointee = 1
+            fatalError("unreachable: write to 0x10 did not fault")
+        case .trap: fatalError("ui-demo --crash-key trap")
+        case .abort: abort()
+        }
     }
 }
