@@ -83,6 +83,11 @@ static inline int kt_put_cell(int y, int x, const wchar_t *wch, attr_t attrs, in
 static inline int kt_move(int y, int x) { return wmove(stdscr, y, x); }
 static inline int kt_get_wch(wint_t *out) { return wget_wch(stdscr, out); }
 
+// Column width libc (and so ncurses) gives a wide character; declared here
+// because <wchar.h> only declares it under _XOPEN_SOURCE.
+extern int wcwidth(wchar_t c);
+static inline int kt_wcwidth(wchar_t c) { return wcwidth(c); }
+
 // True when the current LC_CTYPE encodes text as UTF-8.
 static inline int kt_codeset_is_utf8(void) {
     const char *cs = nl_langinfo(CODESET);

@@ -40,11 +40,19 @@ public struct Theme: Hashable, Sendable {
 
     /// A compiled-in theme by name.
     public static func builtin(_ name: String) -> Theme? {
-        guard let text = BuiltinThemes.text(for: name) else { return nil }
-        // The built-in texts are tested to parse; fall back to an empty theme
-        // rather than trap if one ever did not.
-        return (try? Theme.parse(text, file: "built-in:\(name)", base: nil)) ?? Theme(name: name)
+        builtins[name]
     }
+
+    /// The compiled-in themes, parsed once. The texts are tested to parse; an
+    /// empty theme stands in rather than a trap if one ever did not.
+    private static let builtins: [String: Theme] = {
+        var out: [String: Theme] = [:]
+        for name in builtinNames {
+            guard let text = BuiltinThemes.text(for: name) else { continue }
+            out[name] = (try? Theme.parse(text, file: "built-in:\(name)", base: nil)) ?? Theme(name: name)
+        }
+        return out
+    }()
 
     /// The built-in default theme (also the fallback for broken files).
     public static var `default`: Theme { builtin("default") ?? Theme(name: "default") }

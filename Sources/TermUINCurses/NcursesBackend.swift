@@ -86,6 +86,14 @@ public final class NcursesBackend: Backend {
                 // but is drawn; other errors only mean a cell off screen.
                 _ = kt_put_cell(Int32(run.y), Int32(x), scratch, style.attributes, style.pair)
                 cellsWritten += 1
+                // If libc's wcwidth thinks a wide cell is narrow (emoji with
+                // VS16 on an older table), ncurses advances one column: blank the
+                // second column so stale text does not show through.
+                if cell.width == 2, kt_wcwidth(scratch[0]) < 2 {
+                    scratch[0] = 0x20
+                    scratch[1] = 0
+                    _ = kt_put_cell(Int32(run.y), Int32(x + 1), scratch, style.attributes, style.pair)
+                }
             }
         }
     }

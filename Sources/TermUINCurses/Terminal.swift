@@ -58,7 +58,7 @@ public final class Terminal {
         guard let screen = kt_newterm() else {
             TerminalSignals.uninstall()
             close(fds.read); close(fds.write)
-            throw TerminalError.initFailed(term: String(cString: getenv("TERM") ?? strdup("")))
+            throw TerminalError.initFailed(term: getenv("TERM").map { String(cString: $0) } ?? "")
         }
         self.screen = screen
         set_term(screen)

@@ -39,17 +39,18 @@ public final class TerminalLoop<Message: Sendable> {
     public let terminal: Terminal
     public let backend: NcursesBackend
     public let mailbox: Mailbox<Message>
-    public var minFrameIntervalNanos: UInt64
-    /// Frames drawn, and cells written by them (for logs and tests).
-    public private(set) var framesDrawn = 0
+    private var scheduler: RedrawScheduler
     private var renderer = FrameRenderer()
+
+    /// Frames drawn so far.
+    public var framesDrawn: Int { scheduler.framesDrawn }
 
     public init(terminal: Terminal, backend: NcursesBackend, mailbox: Mailbox<Message>,
                 minFrameIntervalNanos: UInt64 = 33_000_000) {
         self.terminal = terminal
         self.backend = backend
         self.mailbox = mailbox
-        self.minFrameIntervalNanos = minFrameIntervalNanos
+        self.scheduler = RedrawScheduler(minIntervalNanos: minFrameIntervalNanos)
     }
 
     /// Forces the next frame to be drawn in full (after a theme change).
@@ -62,28 +63,18 @@ public final class TerminalLoop<Message: Sendable> {
     /// where the cursor goes (nil hides it); it is called at most once per wake.
     public func run(update: (LoopEvent<Message>) -> LoopDecision,
                     view: (inout Buffer) -> Position?) throws -> LoopExit {
-        var dirty = true
-        var lastFrameNanos: UInt64 = 0
         var fds = [
             pollfd(fd: 0, events: Int16(POLLIN), revents: 0),
             pollfd(fd: mailbox.wakeReadFd, events: Int16(POLLIN), revents: 0),
             pollfd(fd: terminal.signalReadFd, events: Int16(POLLIN), revents: 0),
         ]
         while true {
-            var timeoutMs: Int32 = -1
-            if dirty {
-                let now = TerminalLoop.monotonicNanos()
-                let due = lastFrameNanos &+ minFrameIntervalNanos
-                if lastFrameNanos == 0 || now >= due {
-                    var target = backend
-                    try renderer.render(size: backend.size, to: &target, view)
-                    framesDrawn += 1
-                    lastFrameNanos = TerminalLoop.monotonicNanos()
-                    dirty = false
-                } else {
-                    timeoutMs = Int32((due - now + 999_999) / 1_000_000)
-                }
+            if scheduler.shouldDraw(nowNanos: TerminalLoop.monotonicNanos()) {
+                var target = backend
+                try renderer.render(size: backend.size, to: &target, view)
+                scheduler.didDraw(nowNanos: TerminalLoop.monotonicNanos())
             }
+            let timeoutMs = scheduler.pollTimeoutMs(nowNanos: TerminalLoop.monotonicNanos())
             for i in fds.indices { fds[i].revents = 0 }
             let ready = poll(&fds, nfds_t(fds.count), timeoutMs)
             if ready < 0 && errno != EINTR { throw TerminalError.system(call: "poll", errno: errno) }
@@ -99,18 +90,18 @@ public final class TerminalLoop<Message: Sendable> {
                     terminal.suspend()
                     renderer.invalidate()
                     if update(.resumed) == .quit { return .quit }
-                    dirty = true
+                    scheduler.markDirty()
                 } else if pending & TerminalSignals.bit(SIGCONT) != 0 {
                     terminal.resumeScreen()
                     renderer.invalidate()
                     if update(.resumed) == .quit { return .quit }
-                    dirty = true
+                    scheduler.markDirty()
                 }
                 if pending & TerminalSignals.bit(SIGWINCH) != 0 {
                     let size = terminal.resizeToTerminal()
                     renderer.invalidate()
                     if update(.resized(size)) == .quit { return .quit }
-                    dirty = true
+                    scheduler.markDirty()
                 }
             }
 
@@ -123,7 +114,7 @@ public final class TerminalLoop<Message: Sendable> {
                     } else if update(.key(key)) == .quit {
                         return .quit
                     }
-                    dirty = true
+                    scheduler.markDirty()
                 }
             } else if fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 {
                 return .inputClosed
@@ -132,7 +123,7 @@ public final class TerminalLoop<Message: Sendable> {
             if fds[1].revents != 0 {
                 for message in mailbox.drain() {
                     if update(.message(message)) == .quit { return .quit }
-                    dirty = true
+                    scheduler.markDirty()
                 }
             }
         }
