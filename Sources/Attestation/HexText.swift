@@ -1,0 +1,11 @@
+/// Lower-case hex without prefix, for fingerprints and messages inside the module.
+/// (Parsing of user-supplied hex goes through `Scale.Hex`.)
+func hexLower(_ bytes: some Sequence<UInt8>) -> String {
+    let digits = Array("0123456789abcdef".utf8)
+    var out: [UInt8] = []
+    for b in bytes {
+        out.append(digits[Int(b >> 4)])
+        out.append(digits[Int(b & 15)])
+    }
+    return String(decoding: out, as: UTF8.self)
+}
