@@ -41,6 +41,7 @@ enum ChainVerifier {
         }
         guard let params = X509_STORE_CTX_get0_param(ctx) else { throw .cryptoLibrary("X509_STORE_CTX_get0_param") }
         X509_VERIFY_PARAM_set_time(params, time_t(atUnixSeconds))
+        X509_STORE_CTX_set_verify_cb(ctx, inclusiveNotAfterCallback)
 
         let verdict = X509_verify_cert(ctx)
         if verdict != 1 {
@@ -71,6 +72,18 @@ enum ChainVerifier {
         if let eku = leaf.extendedKeyUsage, eku & UInt32(XKU_SSL_SERVER) == 0 {
             throw .missingServerAuthUsage(subject: leaf.subject)
         }
+    }
+
+    /// webpki treats notAfter as the last valid second, OpenSSL as the first
+    /// invalid one; this callback accepts a certificate at exactly its notAfter
+    /// so the verdict matches the chain's to the second.
+    private static let inclusiveNotAfterCallback: @convention(c) (Int32, OpaquePointer?) -> Int32 = { ok, ctx in
+        guard ok == 0, let ctx, X509_STORE_CTX_get_error(ctx) == X509_V_ERR_CERT_HAS_EXPIRED,
+              let cert = X509_STORE_CTX_get_current_cert(ctx), let params = X509_STORE_CTX_get0_param(ctx),
+              let notAfter = asn1TimeUnixSeconds(X509_get0_notAfter(cert)),
+              notAfter == Int64(X509_VERIFY_PARAM_get_time(params)) else { return ok }
+        X509_STORE_CTX_set_error(ctx, X509_V_OK)
+        return 1
     }
 
     private static func mapError(code: Int32, failing: X509Certificate, atUnixSeconds: Int64) -> AttestationError {

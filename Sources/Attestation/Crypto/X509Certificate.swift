@@ -42,10 +42,10 @@ final class X509Certificate {
     var issuer: String { Self.describe(X509_get_issuer_name(pointer)) }
 
     /// notBefore in unix seconds; nil if OpenSSL cannot read the time.
-    var notBeforeUnixSeconds: Int64? { Self.unixSeconds(X509_get0_notBefore(pointer)) }
+    var notBeforeUnixSeconds: Int64? { asn1TimeUnixSeconds(X509_get0_notBefore(pointer)) }
 
     /// notAfter in unix seconds.
-    var notAfterUnixSeconds: Int64? { Self.unixSeconds(X509_get0_notAfter(pointer)) }
+    var notAfterUnixSeconds: Int64? { asn1TimeUnixSeconds(X509_get0_notAfter(pointer)) }
 
     /// SHA-256 of the DER encoding.
     var sha256Fingerprint: [UInt8] { OpenSSLDigest.sha256(der) }
@@ -91,13 +91,14 @@ final class X509Certificate {
         _ = X509_NAME_oneline(name, &buffer, Int32(buffer.count))
         return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
+}
 
-    private static func unixSeconds(_ time: UnsafePointer<ASN1_TIME>?) -> Int64? {
-        guard let time else { return nil }
-        var parts = tm()
-        guard ASN1_TIME_to_tm(time, &parts) == 1 else { return nil }
-        let days = UnixTime.daysFromCivil(year: Int64(parts.tm_year) + 1900,
-                                          month: Int64(parts.tm_mon) + 1, day: Int64(parts.tm_mday))
-        return days * 86_400 + Int64(parts.tm_hour) * 3600 + Int64(parts.tm_min) * 60 + Int64(parts.tm_sec)
-    }
+/// An ASN.1 time as unix seconds; nil if OpenSSL cannot read it.
+func asn1TimeUnixSeconds(_ time: UnsafePointer<ASN1_TIME>?) -> Int64? {
+    guard let time else { return nil }
+    var parts = tm()
+    guard ASN1_TIME_to_tm(time, &parts) == 1 else { return nil }
+    let days = UnixTime.daysFromCivil(year: Int64(parts.tm_year) + 1900,
+                                      month: Int64(parts.tm_mon) + 1, day: Int64(parts.tm_mday))
+    return days * 86_400 + Int64(parts.tm_hour) * 3600 + Int64(parts.tm_min) * 60 + Int64(parts.tm_sec)
 }
