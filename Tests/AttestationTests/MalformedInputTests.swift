@@ -83,7 +83,7 @@ struct MalformedInputTests {
         let raw = [UInt8](repeating: 0x80, count: 32) + [0x00, 0x01] + [UInt8](repeating: 0, count: 30)
         let der = SignatureVerifier.ecdsaSignatureDER(raw)
         // r gets a 0x00 pad (high bit set); s loses its leading zero byte.
-        let expected: [UInt8] = [0x30, 0x43, 0x02, 0x21, 0x00] + [UInt8](repeating: 0x80, count: 32)
+        let expected: [UInt8] = [0x30, 0x44, 0x02, 0x21, 0x00] + [UInt8](repeating: 0x80, count: 32)
             + [0x02, 0x1f, 0x01] + [UInt8](repeating: 0, count: 30)
         #expect(der == expected)
         #expect(SignatureVerifier.ecdsaSignatureDER([1, 2, 3]) == nil)
