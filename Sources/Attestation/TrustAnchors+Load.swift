@@ -1,3 +1,5 @@
+import Scale
+
 
 extension TrustAnchors {
     /// The IAS report signing CA, parsed and checked against its pinned fingerprint.
@@ -14,7 +16,7 @@ extension TrustAnchors {
         let ders = try PEM.certificates(pem, what: name)
         guard ders.count == 1 else { throw .cryptoLibrary("embedded \(name) PEM holds \(ders.count) certificates") }
         let cert = try X509Certificate(der: ders[0], what: name)
-        guard hexLower(cert.sha256Fingerprint) == fingerprint else {
+        guard Hex.encode(cert.sha256Fingerprint, prefix: false) == fingerprint else {
             throw .cryptoLibrary("embedded \(name) does not match its pinned fingerprint")
         }
         return cert
