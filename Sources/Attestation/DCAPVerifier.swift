@@ -1,7 +1,7 @@
 /// Verifies a DCAP v3 quote with its collateral as the Khala chain does (§5.4, §5.3).
 ///
-/// TCB info (freshness, signer chain to the pinned Intel SGX Root CA, ECDSA
-/// signature over the exact JSON text), then the quote: PCK chain at `now`,
+/// TCB info (ECDSA signature over the exact JSON text, freshness, signer
+/// chain to the pinned Intel SGX Root CA), then the quote: PCK chain at `now`,
 /// QE report signed by the PCK leaf, QE report data binding the attestation
 /// key, ISV report signed by that key, FMSPC match, TCB level → status and
 /// advisories → confidence level; then allow-list and registration commitment.
@@ -13,17 +13,19 @@ public enum DCAPVerifier {
         let quote = try DCAPQuote(bytes: quoteBytes)
         let root = try TrustAnchors.sgxRootCA()
 
-        // TCB info: fresh, signed by a certificate chaining to the root.
-        let tcbInfo = try TCBInfo(json: collateral.tcbInfo)
-        let nextUpdate = try tcbInfo.nextUpdateUnixSeconds()
-        guard now <= nextUpdate else { throw .tcbInfoExpired(nextUpdateUnixSeconds: nextUpdate, atUnixSeconds: now) }
+        // TCB info: signed over its exact text, fresh, and its signer chains to the root.
+        // The signature is checked before the JSON is read, so altered collateral is
+        // reported as such rather than by whatever field the change happened to hit.
         let tcbChain = try certificates(collateral.tcbInfoIssuerChain, what: "TCB info issuer chain")
-        try ChainVerifier.verify(leaf: tcbChain[0], intermediates: Array(tcbChain.dropFirst()), anchor: root,
-                                 atUnixSeconds: now, algorithms: .ecdsaSHA256)
         guard try SignatureVerifier.verifyECDSAP256(certificate: tcbChain[0], message: Array(collateral.tcbInfo.utf8),
                                                     rawSignature: collateral.tcbInfoSignature) else {
             throw .tcbInfoSignatureInvalid
         }
+        let tcbInfo = try TCBInfo(json: collateral.tcbInfo)
+        let nextUpdate = try tcbInfo.nextUpdateUnixSeconds()
+        guard now <= nextUpdate else { throw .tcbInfoExpired(nextUpdateUnixSeconds: nextUpdate, atUnixSeconds: now) }
+        try ChainVerifier.verify(leaf: tcbChain[0], intermediates: Array(tcbChain.dropFirst()), anchor: root,
+                                 atUnixSeconds: now, algorithms: .ecdsaSHA256)
 
         // The quote's PCK chain and the signatures it anchors.
         guard quote.certificationDataType == 5 else {
