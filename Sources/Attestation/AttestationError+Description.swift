@@ -1,3 +1,5 @@
+import Scale
+
 extension AttestationError: CustomStringConvertible {
     /// A stable identifier for scripts (`--json`), e.g. `certificateExpired`.
     public var code: String {
@@ -67,13 +69,13 @@ extension AttestationError: CustomStringConvertible {
         case .quoteStatusNotAccepted(let status):
             return "status \"\(status)\" is not accepted by the chain (§5.3): update the platform's BIOS/microcode"
         case let .reportDataMismatch(expected, found):
-            return "report data commits to \(hexLower(found)), but this registration info hashes to \(hexLower(expected)): the report belongs to another worker or another registration"
+            return "report data commits to \(Hex.encode(found, prefix: false)), but this registration info hashes to \(Hex.encode(expected, prefix: false)): the report belongs to another worker or another registration"
         case .pRuntimeNotAllowed(let hash):
-            return "pRuntime \(hexLower(hash)) is not on the allow-list: upgrade pRuntime to an allowed release"
+            return "pRuntime \(Hex.encode(hash, prefix: false)) is not on the allow-list: upgrade pRuntime to an allowed release"
         case let .tcbInfoExpired(nextUpdate, at):
             return "the TCB info was due for renewal at \(UnixTime.format(nextUpdate)) (checked at \(UnixTime.format(at))): fetch fresh collateral from the PCCS"
         case let .fmspcMismatch(pck, tcbInfo):
-            return "the PCK certificate is for FMSPC \(hexLower(pck)) but the TCB info for \(hexLower(tcbInfo)): fetch the collateral for this platform"
+            return "the PCK certificate is for FMSPC \(Hex.encode(pck, prefix: false)) but the TCB info for \(Hex.encode(tcbInfo, prefix: false)): fetch the collateral for this platform"
         case .noMatchingTcbLevel:
             return "no TCB level in the TCB info matches this platform's SVNs: the platform is older than every listed level"
         case .unsupportedQuoteVersion(let v):

@@ -54,7 +54,7 @@ struct AttestCommand: ParsableCommand {
                 report(error, at: now)
                 throw ExitCode(2)
             } catch let error as InputError {
-                report(message: error.message, code: "input", at: now)
+                report(message: error.message, code: "input", at: now, prefix: "error")
                 throw ExitCode(2)
             }
             do {
@@ -104,11 +104,11 @@ struct AttestCommand: ParsableCommand {
             report(message: error.description, code: error.code, at: now)
         }
 
-        private func report(message: String, code: String, at now: Int64) {
+        private func report(message: String, code: String, at now: Int64, prefix: String = "not verified") {
             if json {
                 print(AttestOutput.jsonError(code: code, message: message, at: now))
             } else {
-                FileHandle.standardError.write(Data("not verified: \(message)\n".utf8))
+                FileHandle.standardError.write(Data("\(prefix): \(message)\n".utf8))
             }
         }
     }

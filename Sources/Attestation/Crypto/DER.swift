@@ -53,8 +53,7 @@ struct DERElement: Sendable, Equatable {
 
     /// A non-negative INTEGER (or ENUMERATED) that fits in 32 bits.
     func unsignedValue(what: String) throws(AttestationError) -> UInt32 {
-        guard tag == Self.integerTag || tag == Self.enumeratedTag, !content.isEmpty,
-              content.first! & 0x80 == 0 else {
+        guard tag == Self.integerTag || tag == Self.enumeratedTag, let first = content.first, first & 0x80 == 0 else {
             throw .malformed(what: "\(what): expected a non-negative DER INTEGER")
         }
         let significant = content.drop { $0 == 0 }
