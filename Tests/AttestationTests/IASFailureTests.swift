@@ -199,3 +199,55 @@ struct IASFailureTests {
         }
     }
 }
+
+extension IASFailureTests {
+    @Test func theCAItselfIsNotASigningCertificate() throws {
+        var report = try IASSignedReport(json: Fixtures.bytes(Self.phala))
+        report.signingCertificateDER = try TrustAnchors.iasReportSigningCA().der
+        #expect(throws: AttestationError.untrustedChain(
+            reason: "Intel SGX Attestation Report Signing CA is a CA certificate, not an end-entity certificate")) {
+            try IASVerifier.verify(report, atUnixSeconds: Self.phalaTimestamp)
+        }
+    }
+
+    /// Seeded multi-byte corruption of the whole file never traps and never verifies.
+    @Test(arguments: [phala, hello, "dcap_quote_v3.bin"])
+    func randomCorruptionNeverVerifies(file: String) throws {
+        let original = try Fixtures.bytes(file)
+        let collateral = try DCAPVerifierTests.collateral()
+        var rng = SplitMix64(seed: 0x6b68_616c_6174_6f70)
+        for _ in 0..<60 {
+            var bytes = original
+            for _ in 0..<(1 + Int(rng.next() % 8)) {
+                let position = Int(rng.next() % UInt64(bytes.count))
+                bytes[position] ^= UInt8(truncatingIfNeeded: rng.next() % 255 + 1)
+            }
+            guard bytes != original else { continue }
+            let now: Int64 = file == Self.hello ? IASVerifierTests.helloTimestamp
+                : file == Self.phala ? Self.phalaTimestamp : DCAPVerifierTests.upstreamNow
+            do {
+                let document = try AttestationDocument(fileBytes: bytes)
+                let outcome = try document.verify(collateral: collateral, atUnixSeconds: now)
+                // Only changes the verifier provably ignores may pass: PEM whitespace or the
+                // chain's copy of the pinned root (DCAP), JSON outside the signed report (IAS).
+                let reference = try AttestationDocument(fileBytes: original).verify(collateral: collateral, atUnixSeconds: now)
+                #expect(outcome == reference)
+            } catch {
+                #expect(!error.description.isEmpty)
+            }
+        }
+    }
+}
+
+/// A small seeded generator so corruption tests are reproducible.
+struct SplitMix64 {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9e37_79b9_7f4a_7c15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
+        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
+        return z ^ (z >> 31)
+    }
+}

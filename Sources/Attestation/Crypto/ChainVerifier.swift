@@ -22,6 +22,11 @@ enum ChainVerifier {
     ///   - atUnixSeconds: the verification time.
     static func verify(leaf: X509Certificate, intermediates: [X509Certificate], anchor: X509Certificate,
                        atUnixSeconds: Int64, algorithms: Algorithms) throws(AttestationError) {
+        // webpki refuses a CA certificate as the end entity (CaUsedAsEndEntity); OpenSSL
+        // would accept the anchor itself as a one-certificate chain.
+        guard X509_check_ca(leaf.pointer) == 0 else {
+            throw .untrustedChain(reason: "\(leaf.subject) is a CA certificate, not an end-entity certificate")
+        }
         guard let store = X509_STORE_new() else { throw .cryptoLibrary("X509_STORE_new") }
         defer { X509_STORE_free(store) }
         guard X509_STORE_add_cert(store, anchor.pointer) == 1 else {
