@@ -1,5 +1,9 @@
-/// An attestation as found in a file: an IAS report JSON or a DCAP quote,
-/// told apart by their first bytes, and verified with the matching verifier.
+import Foundation
+import Scale
+
+/// An attestation as found in a file: an IAS report JSON or a DCAP quote
+/// (raw or as hex text, as RPC output shows it), told apart by their first
+/// bytes, and verified with the matching verifier.
 ///
 /// The chain's `AttestationReport` is likewise either `SgxIas` or `SgxDcap`
 /// (§5.2, §5.4); a DCAP quote needs its collateral to be verified.
@@ -8,7 +12,8 @@ public enum AttestationDocument: Sendable, Equatable {
     case dcapQuote([UInt8])
 
     /// Detects the format: a v3 ECDSA quote header (03 00 02 00), or JSON.
-    public init(fileBytes: [UInt8]) throws(AttestationError) {
+    public init(fileBytes raw: [UInt8]) throws(AttestationError) {
+        let fileBytes = Self.decodingHexText(raw)
         if DCAPQuote.looksLikeQuote(fileBytes) {
             self = .dcapQuote(fileBytes)
             return
@@ -23,6 +28,17 @@ public enum AttestationDocument: Sendable, Equatable {
             _ = try DCAPQuote(bytes: fileBytes)
         }
         throw .malformed(what: "file is neither an IAS report (JSON) nor a DCAP v3 quote")
+    }
+
+    /// The bytes a hex text file holds (optional 0x, surrounding whitespace);
+    /// anything else is returned unchanged.
+    public static func decodingHexText(_ bytes: [UInt8]) -> [UInt8] {
+        let text = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard text.utf8.count >= 2, text.utf8.count <= bytes.count,
+              text.utf8.allSatisfy({ $0 < 0x80 }), let decoded = try? Hex.decode(text), !decoded.isEmpty else {
+            return bytes
+        }
+        return decoded
     }
 
     public var provider: AttestationProvider {

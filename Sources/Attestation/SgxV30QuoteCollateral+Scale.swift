@@ -26,10 +26,10 @@ extension SgxV30QuoteCollateral: ScaleCodable {
         encoder.encode(qeIdentitySignature)
     }
 
-    /// Decodes the SCALE bytes of a collateral file; every byte must be consumed.
+    /// Decodes the SCALE bytes of a collateral file (raw, or hex text); every byte must be consumed.
     public init(scaleBytes: [UInt8]) throws(AttestationError) {
         do {
-            self = try scaleDecode(SgxV30QuoteCollateral.self, from: scaleBytes)
+            self = try scaleDecode(SgxV30QuoteCollateral.self, from: AttestationDocument.decodingHexText(scaleBytes))
         } catch let error as ScaleError {
             throw .malformed(what: "DCAP collateral (SgxV30QuoteCollateral): \(error)")
         } catch {

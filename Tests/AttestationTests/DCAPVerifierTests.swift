@@ -135,3 +135,16 @@ struct DCAPVerifierTests {
         #expect(strict.matchingLevel(pceSvn: 13, cpuSvn: platform)?.tcbStatus == "OutOfDateConfigurationNeeded")
     }
 }
+
+extension DCAPVerifierTests {
+    @Test func hexTextFilesAreAcceptedLikeRawOnes() throws {
+        let quoteHex = Array((hexString(try Self.quote()) + "\n").utf8)
+        let collateralHex = Array(hexString(try Self.collateralBytes(), prefix: false).utf8)
+        let document = try AttestationDocument(fileBytes: quoteHex)
+        #expect(document == .dcapQuote(try Self.quote()))
+        #expect(try SgxV30QuoteCollateral(scaleBytes: collateralHex) == Self.collateral())
+        // Odd-length or non-hex text is not silently reinterpreted.
+        #expect(AttestationDocument.decodingHexText(Array("abc".utf8)) == Array("abc".utf8))
+        #expect(AttestationDocument.decodingHexText(Array("0xzz".utf8)) == Array("0xzz".utf8))
+    }
+}
