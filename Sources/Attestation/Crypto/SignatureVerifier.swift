@@ -28,7 +28,7 @@ enum SignatureVerifier {
         guard let key = X509_get0_pubkey(certificate.pointer) else {
             throw .malformed(what: "certificate \(certificate.subject): public key unreadable")
         }
-        guard EVP_PKEY_get_base_id(key) == EVP_PKEY_EC, EVP_PKEY_get_bits(key) == 256 else {
+        guard EVP_PKEY_get_base_id(key) == EVP_PKEY_EC, curveName(key) == "prime256v1" else {
             throw .unsupportedKey(what: "certificate \(certificate.subject) key is not ECDSA P-256")
         }
         guard let der = ecdsaSignatureDER(rawSignature) else {
@@ -60,6 +60,17 @@ enum SignatureVerifier {
         }
         defer { EVP_PKEY_free(key) }
         return digestVerify(key: key, message: message, signatureDER: der)
+    }
+
+    /// The EC key's curve as OpenSSL names it ("prime256v1" for P-256).
+    private static func curveName(_ key: OpaquePointer) -> String? {
+        var buffer = [CChar](repeating: 0, count: 64)
+        var length = 0
+        guard EVP_PKEY_get_group_name(key, &buffer, buffer.count, &length) == 1 else {
+            ERR_clear_error()
+            return nil
+        }
+        return String(decoding: buffer.prefix(length).map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// DER `SEQUENCE { INTEGER r, INTEGER s }` from raw 32-byte big-endian r and s.
