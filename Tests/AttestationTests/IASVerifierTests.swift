@@ -53,5 +53,11 @@ struct IASVerifierTests {
         #expect(outcome.advisoryIDs.count == 13)
         #expect(outcome.confidenceLevel == 5)
         #expect(outcome.reportTimestampUnixSeconds == Self.helloTimestamp)
+        // Upstream's sgx-attestation test uses now = 1631441180: the 2023 report is then in
+        // the future, which the freshness rule lets through (only now − ts ≥ 7200 fails).
+        #expect(try IASVerifier.verify(report, atUnixSeconds: Self.upstreamNow).confidenceLevel == 5)
+        #expect(throws: AttestationError.reportTooOld(ageSeconds: 7200)) {
+            try IASVerifier.verify(report, atUnixSeconds: Self.helloTimestamp + 7200)
+        }
     }
 }
