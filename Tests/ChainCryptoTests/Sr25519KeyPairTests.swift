@@ -144,6 +144,17 @@ import TestSupport
         #expect(pair.deriveHard(chainCode: cc).publicKey != child.publicKey)
     }
 
+    @Test func chainCodesOfOtherLengthsFollowTheJunctionRule() throws {
+        let pair = try Sr25519KeyPair(miniSecret: [UInt8](repeating: 5, count: 32))
+        let short: [UInt8] = [1, 2, 3]
+        let padded = short + [UInt8](repeating: 0, count: 29)
+        #expect(pair.deriveHard(chainCode: short).publicKey == pair.deriveHard(chainCode: padded).publicKey)
+        #expect(pair.publicKeyValue.deriveSoft(chainCode: short) == pair.publicKeyValue.deriveSoft(chainCode: padded))
+        let long = [UInt8](repeating: 7, count: 40)
+        #expect(pair.deriveHard(chainCode: long).publicKey == pair.deriveHard(chainCode: blake2_256(long)).publicKey)
+        #expect(pair.deriveHard(chainCode: long).publicKey != pair.deriveHard(chainCode: Array(long.prefix(32))).publicKey)
+    }
+
     @Test func importedSecretFormatsGiveTheSameKey() throws {
         let pair = try Sr25519KeyPair(miniSecret: Array(100..<132))
         let schnorrkel = pair.secret.schnorrkelBytes

@@ -130,9 +130,4 @@ struct EdwardsPoint25519: Sendable {
         for _ in 0..<k { r = r.doubled() }
         return r
     }
-
-    /// Equality as points of the Edwards curve (not of the Ristretto quotient).
-    func isEqualOnCurve(_ o: EdwardsPoint25519) -> Bool {
-        FieldElement25519.ctEqual(x * o.z, o.x * z) & FieldElement25519.ctEqual(y * o.z, o.y * z) == 1
-    }
 }

@@ -10,11 +10,12 @@
 enum Sr25519Derivation {
     static let chainCodeLength = 32
 
-    /// A chain code is 32 bytes: shorter input is zero-padded, longer truncated.
+    /// A chain code is 32 bytes. Other lengths follow Substrate's
+    /// `DeriveJunction` rule for raw junction bytes: shorter input is
+    /// zero-padded, longer input is hashed with BLAKE2b-256.
     static func normalized(_ chainCode: [UInt8]) -> [UInt8] {
-        var cc = Array(chainCode.prefix(chainCodeLength))
-        while cc.count < chainCodeLength { cc.append(0) }
-        return cc
+        if chainCode.count > chainCodeLength { return blake2_256(chainCode) }
+        return chainCode + [UInt8](repeating: 0, count: chainCodeLength - chainCode.count)
     }
 
     static func softTranscript() -> MerlinTranscript {

@@ -1,6 +1,6 @@
 /// An sr25519 key pair (schnorrkel over Ristretto255), the default account
-/// type on Phala/Khala (PROTOCOL.md: signatures are 64-byte sr25519), used to
-/// sign the operator's extrinsics and checked against real clients' signatures.
+/// type on Phala/Khala: it signs the operator extrinsics of PROTOCOL.md §2 with
+/// the pool owner's account, and worker keys are `sr25519::Public` (§1).
 ///
 /// Built from a 32-byte mini secret with the Ed25519-style expansion Substrate
 /// uses (`ExpansionMode::Ed25519`): SHA-512, clamp, divide by the cofactor 8;
@@ -96,7 +96,8 @@ public struct Sr25519KeyPair: Sendable, CustomStringConvertible, CustomDebugStri
 
     /// Hard (`//x`) derivation with a 32-byte chain code, as Substrate's
     /// `derive_hard_junction`: a new mini secret from the secret scalar, expanded
-    /// again. Shorter chain codes are zero-padded; bytes past 32 are ignored.
+    /// again. Other lengths than 32 are zero-padded or BLAKE2b-256 hashed, as
+    /// Substrate turns raw junction bytes into a chain code.
     public func deriveHard(chainCode: [UInt8]) -> Sr25519KeyPair {
         var mini = Sr25519Derivation.hardMiniSecret(secret: secret, chainCode: Sr25519Derivation.normalized(chainCode))
         defer { Sr25519Secrets.wipe(&mini) }

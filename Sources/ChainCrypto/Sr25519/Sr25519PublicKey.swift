@@ -1,5 +1,8 @@
+import Scale
+
 /// An sr25519 public key: a Ristretto255 point, 32 bytes on chain
-/// (PROTOCOL.md: `sp_core::sr25519::Public` = [u8;32], `AccountId32`).
+/// (PROTOCOL.md §1: worker keys are `sp_core::sr25519::Public` = [u8;32];
+/// accounts are `AccountId32`, for sr25519 the same 32 bytes).
 ///
 /// Construction validates the encoding, so a value of this type is always a
 /// point signatures can be checked against. Soft derivation (`/x`) works on
@@ -26,8 +29,8 @@ public struct Sr25519PublicKey: Sendable, Hashable, CustomStringConvertible {
 
     /// Soft (`/x`) derivation with a 32-byte chain code, as Substrate's
     /// `Public::derive` (schnorrkel `derived_key_simple(cc, [])`).
-    /// A chain code is 32 bytes; shorter input is zero-padded (Substrate's
-    /// rule for short junctions) and bytes past 32 are ignored.
+    /// A chain code is 32 bytes; other lengths are zero-padded or BLAKE2b-256
+    /// hashed, as Substrate turns raw junction bytes into a chain code.
     public func deriveSoft(chainCode: [UInt8]) -> Sr25519PublicKey {
         var t = Sr25519Derivation.softTranscript()
         let scalar = Sr25519Derivation.softScalar(&t, chainCode: Sr25519Derivation.normalized(chainCode), publicKey: bytes)
@@ -42,5 +45,5 @@ public struct Sr25519PublicKey: Sendable, Hashable, CustomStringConvertible {
     public static func == (a: Sr25519PublicKey, b: Sr25519PublicKey) -> Bool { a.bytes == b.bytes }
     public func hash(into h: inout Hasher) { h.combine(bytes) }
 
-    public var description: String { "Sr25519PublicKey(0x" + bytes.map { String($0, radix: 16) }.map { $0.count == 1 ? "0" + $0 : $0 }.joined() + ")" }
+    public var description: String { "Sr25519PublicKey(\(Hex.encode(bytes)))" }
 }
