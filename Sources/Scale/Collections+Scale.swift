@@ -32,7 +32,7 @@ extension Array: ScaleEncodable where Element: ScaleEncodable {
     @inlinable
     public func encode(to encoder: inout ScaleEncoder) {
         encoder.encodeCompact(UInt64(count))
-        if let raw = self as? [UInt8] {
+        if Element.self == UInt8.self, let raw = self as? [UInt8] {
             encoder.append(raw)
             return
         }
