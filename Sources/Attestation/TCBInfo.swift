@@ -19,11 +19,13 @@ public struct TCBInfo: Sendable, Equatable, Decodable {
         public var advisoryIDs: [String]?
     }
 
+    /// The minimum SVNs of a level: 16 CPU SVN components and the PCE SVN.
     public struct TCB: Sendable, Equatable, Decodable {
         public var sgxtcbcomponents: [Component]
         public var pcesvn: UInt16
     }
 
+    /// One CPU SVN component.
     public struct Component: Sendable, Equatable, Decodable {
         public var svn: UInt8
     }

@@ -17,7 +17,7 @@ struct AttestCommand: ParsableCommand {
             abstract: "Verify an IAS report (JSON) or a DCAP v3 quote; exit 0 only when it verifies.",
             discussion: """
                 FILE is an IAS report JSON (raReport, signature, rawSigningCert; hex or base64) \
-                or a raw DCAP v3 quote (format detected). A DCAP quote needs --collateral, the \
+                or a DCAP v3 quote, raw or hex (format detected). A DCAP quote needs --collateral, the \
                 SCALE-encoded SgxV30QuoteCollateral. Exit codes: 0 verified, 1 rejected, 2 unreadable input.
                 """
         )
@@ -25,17 +25,20 @@ struct AttestCommand: ParsableCommand {
         @Argument(help: "IAS report JSON or DCAP quote file.")
         var file: String
 
-        @Option(help: "SCALE-encoded SgxV30QuoteCollateral for a DCAP quote.")
+        @Option(help: ArgumentHelp("SCALE-encoded SgxV30QuoteCollateral for a DCAP quote (raw or hex).", valueName: "file"))
         var collateral: String?
 
-        @Option(name: .customLong("at"), help: "Verification time in unix seconds (the block time). Default: now.")
+        @Option(name: .customLong("at"),
+                help: ArgumentHelp("Verification time in unix seconds (the block time). Default: now.", valueName: "unix-seconds"))
         var atUnixSeconds: Int64?
 
         @Option(name: .customLong("registration-info"),
-                help: "Hex SCALE of the worker's WorkerRegistrationInfoV2; report_data must commit to it.")
+                help: ArgumentHelp("Hex SCALE of the worker's WorkerRegistrationInfoV2; report_data must commit to it.",
+                                   valueName: "hex"))
         var registrationInfoHex: String?
 
-        @Option(name: .customLong("allow-list"), help: "Comma-separated hex pRuntime hashes (68 bytes each).")
+        @Option(name: .customLong("allow-list"),
+                help: ArgumentHelp("Comma-separated hex pRuntime hashes (68 bytes each).", valueName: "hex,..."))
         var allowList: String?
 
         @Flag(help: "Print the outcome or the error as JSON.")
