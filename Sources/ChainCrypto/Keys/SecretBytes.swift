@@ -70,3 +70,9 @@ extension SecretBytes: CustomStringConvertible, CustomDebugStringConvertible, Cu
     public var debugDescription: String { description }
     public var customMirror: Mirror { Mirror(self, children: ["count": count], displayStyle: .class) }
 }
+
+/// Overwrites an array's bytes with zeros in a way the optimiser keeps, for
+/// the short-lived `[UInt8]` copies that APIs taking arrays force on us.
+func wipe(_ bytes: inout [UInt8]) {
+    bytes.withUnsafeMutableBytes { OPENSSL_cleanse($0.baseAddress, $0.count) }
+}
