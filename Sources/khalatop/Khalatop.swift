@@ -12,7 +12,9 @@ struct Khalatop: AsyncParsableCommand {
             headless tools an operator scripts with.
             """,
         version: KhalatopVersion.string,
-        subcommands: []
+        subcommands: [
+            KeyCommand.self,
+        ]
     )
 
     func run() async throws {

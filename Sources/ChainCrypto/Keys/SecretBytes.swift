@@ -71,8 +71,12 @@ extension SecretBytes: CustomStringConvertible, CustomDebugStringConvertible, Cu
     public var customMirror: Mirror { Mirror(self, children: ["count": count], displayStyle: .class) }
 }
 
-/// Overwrites an array's bytes with zeros in a way the optimiser keeps, for
-/// the short-lived `[UInt8]` copies that APIs taking arrays force on us.
-func wipe(_ bytes: inout [UInt8]) {
-    bytes.withUnsafeMutableBytes { OPENSSL_cleanse($0.baseAddress, $0.count) }
+extension SecretBytes {
+    /// Overwrites an array's bytes with zeros in a way the optimiser keeps,
+    /// for the short-lived `[UInt8]` copies that APIs taking arrays force on us.
+    public static func wipe(_ bytes: inout [UInt8]) {
+        bytes.withUnsafeMutableBytes { OPENSSL_cleanse($0.baseAddress, $0.count) }
+    }
 }
+
+func wipe(_ bytes: inout [UInt8]) { SecretBytes.wipe(&bytes) }
