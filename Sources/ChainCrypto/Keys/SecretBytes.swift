@@ -9,7 +9,8 @@ import COpenSSL
 /// It never prints its contents: `description`, `debugDescription` and
 /// `customMirror` show only the length (issue 3: keys never appear in logs).
 public final class SecretBytes: @unchecked Sendable {
-    // Immutable after init (only the initializer writes), hence Sendable.
+    // The bytes are immutable after init (only the initializer writes), hence
+    // Sendable; `afterWipe` is set only by tests before the value is shared.
     private let buffer: UnsafeMutableRawBufferPointer
 
     /// Copies `bytes` into a fresh wiped-on-drop buffer.
@@ -59,8 +60,12 @@ public final class SecretBytes: @unchecked Sendable {
         }
     }
 
+    /// Test seam: called with the wiped buffer just before it is freed.
+    var afterWipe: (@Sendable (UnsafeRawBufferPointer) -> Void)?
+
     deinit {
         OPENSSL_cleanse(buffer.baseAddress, buffer.count)
+        afterWipe?(UnsafeRawBufferPointer(buffer))
         buffer.deallocate()
     }
 }
