@@ -3,7 +3,7 @@ import Foundation
 
 /// Benchmarks of turning stored secrets into keys (the Keys area beyond raw
 /// signing, which `keyBenchmarks` measures): a phrase with a derivation path,
-/// the key-file cipher, and a whole polkadot.js key file open (scrypt N=2^15).
+/// the KeyPair wrapper's ed25519 signing, and the key-file cipher.
 func keyMaterialBenchmarks() throws -> [BenchRow] {
     var rows: [BenchRow] = []
     let batch = 200
