@@ -77,7 +77,7 @@ struct KeyInspectCommand: ParsableCommand {
         print("Public key:   \(Hex.encode(pair.publicKey))")
         print("SS58 address: \(address)")
         print("SS58 prefix:  \(prefix)")
-        if let name = loaded.keyFile?.name { print("Name:         \(name)") }
+        if let name = loaded.keyFile?.name { print("Name:         \(Self.printable(name))") }
     }
 
     /// Reads FILE, `-` or the environment variable into wiped-on-drop bytes.
@@ -142,6 +142,16 @@ struct KeyInspectCommand: ParsableCommand {
             }
             return number
         }
+    }
+
+    /// `text` from a file with control characters (terminal escapes) shown as `?`.
+    static func printable(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.prefix(200).map { scalar in
+            switch scalar.properties.generalCategory {
+            case .control, .format, .lineSeparator, .paragraphSeparator: return "?"
+            default: return scalar
+            }
+        }))
     }
 
     static func warn(_ message: String) {

@@ -18,10 +18,17 @@ enum TerminalPassword {
             var quiet = saved
             quiet.c_lflag &= ~tcflag_t(ECHO)
             quiet.c_lflag |= tcflag_t(ICANON)
+            // Ctrl-C or a kill while echo is off must not leave the terminal silent.
+            echoRestore = (tty, saved)
+            for signal in restoredSignals { previousHandlers[signal] = Glibc.signal(signal, restoreEchoAndReraise) }
             _ = tcsetattr(tty, TCSAFLUSH, &quiet)
         }
         defer {
-            if haveTermios { _ = tcsetattr(tty, TCSAFLUSH, &saved) }
+            if haveTermios {
+                _ = tcsetattr(tty, TCSAFLUSH, &saved)
+                for signal in restoredSignals { _ = Glibc.signal(signal, previousHandlers[signal] ?? SIG_DFL) }
+                echoRestore = nil
+            }
             _ = write(tty, "\n", 1)
         }
         _ = prompt.withCString { write(tty, $0, strlen($0)) }
@@ -38,4 +45,20 @@ enum TerminalPassword {
         }
         return SecretBytes(buffer[0..<count])
     }
+}
+
+private let restoredSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
+// Written only by the one thread that prompts, before and after the prompt;
+// read by the signal handler, which can capture nothing.
+nonisolated(unsafe) private var echoRestore: (fd: Int32, settings: termios)?
+nonisolated(unsafe) private var previousHandlers: [Int32: sighandler_t?] = [:]
+
+/// Restores the terminal settings saved before echo was turned off, then
+/// lets the signal do what it would have done.
+private func restoreEchoAndReraise(_ signal: Int32) {
+    if var restore = echoRestore {
+        _ = tcsetattr(restore.fd, TCSANOW, &restore.settings)
+    }
+    _ = Glibc.signal(signal, SIG_DFL)
+    _ = raise(signal)
 }

@@ -46,7 +46,8 @@ public enum Mnemonic {
     public static func phrase(fromEntropy entropy: SecretBytes) throws(MnemonicError) -> String {
         guard [16, 20, 24, 28, 32].contains(entropy.count) else { throw .badEntropyLength(entropy.count) }
         let hash = entropy.withUnsafeBytes { OpenSSLDigests.sha256($0) }
-        let bytes = entropy.unsafeArrayCopy() + [hash[0]]
+        var bytes = entropy.unsafeArrayCopy() + [hash[0]]
+        defer { wipe(&bytes) }
         let wordCount = entropy.count * 8 * 33 / 32 / 11
         var words: [String] = []
         for i in 0..<wordCount {

@@ -122,4 +122,21 @@ import TestSupport
         #expect(mismatch.status != 0)
         #expect(mismatch.stderr.contains("holds an ed25519 key"))
     }
+
+    /// A key file's name is shown, but never as terminal control sequences.
+    @Test(.enabled(if: enabled, "needs the built khalatop binary"))
+    func keyFileNameCannotDriveTheTerminal() throws {
+        let seed = KeyTests.bytes(32, seed: 12)
+        let ed = try Ed25519KeyPair(seed: seed)
+        let json = try PolkadotKeyFileTests.syntheticFile(secret: seed, publicKey: ed.publicKey,
+                                                          name: "evil\\u001b]0;pwned\\u0007\\u001b[2J")
+        let keyPath = try Self.temporaryFile(String(decoding: json, as: UTF8.self), mode: 0o600)
+        let passwordPath = try Self.temporaryFile("pw", mode: 0o600)
+        defer { for p in [keyPath, passwordPath] { try? FileManager.default.removeItem(atPath: p) } }
+        let result = try Self.run(["key", "inspect", "--password-file", passwordPath, keyPath])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains(hexString(ed.publicKey)))
+        #expect(result.stdout.contains("Name:         evil?]0;pwned??[2J"))
+        #expect(!result.stdout.contains("\u{1b}"))
+    }
 }

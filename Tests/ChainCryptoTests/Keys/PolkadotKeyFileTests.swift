@@ -82,7 +82,7 @@ import TestSupport
     /// `n` is the recorded scrypt N; when it is not a usable value the
     /// box is sealed with an arbitrary key (the reader must refuse N first).
     static func syntheticFile(secret: [UInt8], publicKey: [UInt8], scheme: String = "ed25519", n: UInt32 = 1024,
-                              version: String = "3", password: String = "pw") throws -> [UInt8] {
+                              version: String = "3", password: String = "pw", name: String = "n") throws -> [UInt8] {
         let salt = KeyTests.bytes(32, seed: 1), nonce = KeyTests.bytes(24, seed: 2)
         let key = Scrypt.parametersAcceptable(n: UInt64(n), r: 8, p: 1)
             ? try Scrypt.derive(password: SecretBytes(Array(password.utf8)), salt: salt, n: UInt64(n), r: 8, p: 1,
@@ -94,7 +94,7 @@ import TestSupport
         let payload = salt + le(n) + le(1) + le(8) + nonce + box
         let json = """
         {"encoded":"\(Data(payload).base64EncodedString())","encoding":{"content":["pkcs8","\(scheme)"],\
-        "type":["scrypt","xsalsa20-poly1305"],"version":"\(version)"},"address":"x","meta":{"name":"n"}}
+        "type":["scrypt","xsalsa20-poly1305"],"version":"\(version)"},"address":"x","meta":{"name":"\(name)"}}
         """
         return Array(json.utf8)
     }
