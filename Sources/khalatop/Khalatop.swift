@@ -14,6 +14,7 @@ struct Khalatop: AsyncParsableCommand {
         version: KhalatopVersion.string,
         subcommands: [
             AttestCommand.self,
+            KeyCommand.self,
         ]
     )
 
