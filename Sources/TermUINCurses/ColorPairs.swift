@@ -32,17 +32,29 @@ struct ColorPairs {
 }
 
 /// Maps a degraded `Color` to a curses colour number.
+///
+/// On a direct-colour terminal (`TERM=*-direct`) colour numbers are packed
+/// 0xRRGGBB, except that 0-7 still mean the ANSI colours (the xterm-direct
+/// convention); so bright ANSI colours and palette indexes go out as their
+/// xterm RGB, and RGB values below 8 are nudged to 8 (#000008, near black).
 enum CursesColor {
-    /// -1 for the default colour; indexes for ANSI and 256-colour; the packed
-    /// 0xRRGGBB value for direct-colour terminals.
+    /// -1 for the default colour.
     static func number(_ color: Color, direct: Bool, terminalColors: Int) -> Int32 {
+        if direct {
+            switch color {
+            case .default: return -1
+            case .ansi(let n) where n < 8: return Int32(n)
+            case .indexed(let n) where n < 8: return Int32(n)
+            default:
+                guard let (r, g, b) = color.rgbValue else { return -1 }
+                return max(8, Int32(r) << 16 | Int32(g) << 8 | Int32(b))
+            }
+        }
         switch color {
         case .default: return -1
         case .ansi(let n): return Int32(terminalColors >= 16 ? n : n & 7)
         case .indexed(let n): return Int32(n) < Int32(terminalColors) ? Int32(n) : -1
-        case .rgb(let r, let g, let b):
-            if direct { return Int32(r) << 16 | Int32(g) << 8 | Int32(b) }
-            return Int32(XtermPalette.nearest256((r, g, b)))
+        case .rgb(let r, let g, let b): return Int32(XtermPalette.nearest256((r, g, b)))
         }
     }
 }
