@@ -50,6 +50,14 @@ public struct TestBackend: Backend, Sendable {
     /// The screen as one string, rows joined by newlines.
     public var text: String { lines.joined(separator: "\n") }
 
+    /// The screen's roles as text rows: each cell shows the character `legend`
+    /// gives its role (or `other`), so snapshots can check colouring too.
+    public func roleLines(_ legend: [StyleRole: Character], other: Character = ".") -> [String] {
+        (0..<screen.height).map { y in
+            String((0..<screen.width).map { x in screen.cell(x: x, y: y).flatMap { legend[$0.role] } ?? other })
+        }
+    }
+
     /// The role of each cell, for tests that check colouring.
     public func role(x: Int, y: Int) -> StyleRole? { screen.cell(x: x, y: y)?.role }
 }
