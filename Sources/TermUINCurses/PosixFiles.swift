@@ -6,6 +6,7 @@ public enum PosixFiles {
     /// Largest file read (themes are a few kilobytes).
     public static let maxBytes = 1 << 20
 
+    /// A file that exists but could not be read (permissions, too large), with errno.
     public struct ReadError: Error, CustomStringConvertible {
         public var path: String
         public var errno: Int32

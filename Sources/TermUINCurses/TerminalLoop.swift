@@ -33,8 +33,9 @@ public enum LoopExit: Equatable, Sendable {
 /// diff against the last frame and write only the changed cells.
 ///
 /// Why no frame timer: an idle dashboard must use no CPU. Redraws are
-/// coalesced: at most one per `minFrameIntervalNanos` (33 ms, ~30 a second);
-/// a burst of events inside that interval becomes one frame.
+/// coalesced by a `RedrawScheduler`: at most one per `minFrameIntervalNanos`
+/// (33 ms, ~30 a second); a burst of events inside that interval becomes one
+/// frame, drawn when the interval ends.
 public final class TerminalLoop<Message: Sendable> {
     public let terminal: Terminal
     public let backend: NcursesBackend
