@@ -27,6 +27,8 @@ struct UIDemoState {
     var ticks = 0
     var size = Size(width: 0, height: 0)
     var themeChanged = false
+    /// The last key decoded, shown in the footer (checks key decoding by hand).
+    var lastKey: Key?
 
     var roles: [StyleRole] {
         let sorted = StyleRole.builtinRoles.sorted { a, b in
@@ -42,7 +44,9 @@ struct UIDemoState {
         case .message(.tick(let n)): ticks = n
         case .resized(let s): size = s
         case .resumed: break
-        case .key(let key): return handle(key)
+        case .key(let key):
+            lastKey = key
+            return handle(key)
         }
         return true
     }

@@ -62,6 +62,10 @@ enum UIDemoView {
             x += buffer.setString(key, x: x, y: rows[2].y, role: .footerKey)
             x += buffer.setString(" \(label)  ", x: x, y: rows[2].y, role: .footer)
         }
+        if let key = state.lastKey {
+            let text = "last key: \(key)"
+            buffer.setText(text, x: rows[2].x, y: rows[2].y, width: rows[2].width, role: .footer, alignment: .right)
+        }
 
         if state.dialogOpen {
             Dialog(title: "TermUI dialog",
