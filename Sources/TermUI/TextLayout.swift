@@ -110,4 +110,15 @@ extension Buffer {
         }
         return used
     }
+
+    /// Writes `text` on the first row of `rect` (nothing when the rectangle is
+    /// empty), aligned and truncated like `setText(_:x:y:width:)`. Panes should
+    /// prefer this: a zero-height rectangle from a tight layout draws nothing.
+    @discardableResult
+    public mutating func setText(_ text: some StringProtocol, in rect: Rect, role: StyleRole = .text,
+                                 alignment: Alignment = .left, ellipsis: Bool = true) -> Int {
+        let r = rect.intersection(area)
+        guard !r.isEmpty else { return 0 }
+        return setText(text, x: r.x, y: r.y, width: r.width, role: role, alignment: alignment, ellipsis: ellipsis)
+    }
 }

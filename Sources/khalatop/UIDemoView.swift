@@ -9,7 +9,7 @@ enum UIDemoView {
         // Header.
         buffer.fill(rows[0], with: .blank(.header))
         let header = "khalatop ui-demo: TermUI check, no chain data | \(area.width)x\(area.height) | theme \(state.theme.name) | colour \(state.depth) | tick \(state.ticks)"
-        buffer.setText(header, x: 0, y: rows[0].y, width: rows[0].width, role: .header)
+        buffer.setText(header, in: rows[0], role: .header)
 
         // Body: table left, widgets right (stacked on narrow screens).
         let body = rows[1]
@@ -35,14 +35,14 @@ enum UIDemoView {
         widgetBlock.render(in: parts[1], buffer: &buffer)
         let inner = widgetBlock.inner(parts[1]).inset(horizontal: 1, vertical: 0)
         let w = Layout.vertical([.fixed(1), .fixed(2), .fixed(1), .fixed(1), .fixed(1), .fixed(1), .fixed(1), .fill(1)]).split(inner)
-        buffer.setText("Sparkline (ticks):", x: w[0].x, y: w[0].y, width: w[0].width, role: .textDim)
+        buffer.setText("Sparkline (ticks):", in: w[0], role: .textDim)
         let values: [Double] = (0..<(state.ticks + 40)).map { (i: Int) -> Double in
             let a: Int = (i * 37) % 17
             let b: Int = (i % 5) * 3
             return Double(a + b)
         }
         Sparkline(values).render(in: w[1], buffer: &buffer)
-        buffer.setText("Gauge and bar:", x: w[2].x, y: w[2].y, width: w[2].width, role: .textDim)
+        buffer.setText("Gauge and bar:", in: w[2], role: .textDim)
         Gauge(ratio: 0.37, label: "37% of demo").render(in: w[3], buffer: &buffer)
         Gauge.bar(ratio: Double(state.selected + 1) / Double(StyleRole.builtinRoles.count)).render(in: w[4], buffer: &buffer)
         var cursor: Position?
@@ -62,9 +62,8 @@ enum UIDemoView {
             x += buffer.setString(key, x: x, y: rows[2].y, role: .footerKey)
             x += buffer.setString(" \(label)  ", x: x, y: rows[2].y, role: .footer)
         }
-        if let key = state.lastKey {
-            let text = "last key: \(key)"
-            buffer.setText(text, x: rows[2].x, y: rows[2].y, width: rows[2].width, role: .footer, alignment: .right)
+        if let key = state.lastKey, x + 14 < rows[2].width {
+            buffer.setText("last key: \(key)", in: rows[2], role: .footer, alignment: .right)
         }
 
         if state.dialogOpen {

@@ -24,4 +24,12 @@ struct LayoutTests {
         #expect(Rect(x: 0, y: 0, width: 10, height: 4).centered(width: 20, height: 2) == Rect(x: 0, y: 1, width: 10, height: 2))
         #expect(Rect(x: 0, y: 0, width: 1, height: 1).inset(by: 1).isEmpty)
     }
+
+    @Test("text into an empty rectangle draws nothing")
+    func textInEmptyRect() {
+        var buffer = Buffer(width: 10, height: 2)
+        #expect(buffer.setText("hello", in: Rect(x: 1, y: 1, width: 8, height: 0)) == 0)
+        #expect(buffer.setText("hello", in: Rect(x: 1, y: 1, width: 3, height: 1)) == 3)
+        #expect(buffer.lines == ["          ", " he…      "])
+    }
 }
