@@ -44,6 +44,12 @@ public final class Terminal {
     /// `TERM` is unknown; nothing is changed in that case.
     public init(options: Options = Options()) throws {
         guard isatty(0) == 1, isatty(1) == 1 else { throw TerminalError.notATerminal }
+        guard !Terminal.instanceActive.exchange(true, ordering: .acquiringAndReleasing) else {
+            throw TerminalError.alreadyActive
+        }
+        // Any failure below gives the slot back.
+        var ready = false
+        defer { if !ready { Terminal.instanceActive.store(false, ordering: .releasing) } }
         // Locale first: ncursesw needs a UTF-8 LC_CTYPE to draw wide characters.
         setlocale(LC_ALL, "")
         if kt_codeset_is_utf8() == 0 { setlocale(LC_CTYPE, "C.UTF-8") }
@@ -90,6 +96,7 @@ public final class Terminal {
             terminalColors = 0
         }
         directColor = terminalColors >= ColorDepth.trueColor.rawValue
+        ready = true
     }
 
     deinit {
@@ -112,6 +119,7 @@ public final class Terminal {
         TerminalSignals.uninstall()
         if let screen { delscreen(screen) }
         screen = nil
+        Terminal.instanceActive.store(false, ordering: .releasing)
     }
 
     /// The current screen size.
@@ -169,6 +177,8 @@ public final class Terminal {
     }
 
     private static let atExitRegistered = Atomic<Bool>(false)
+    /// One Terminal at a time per process.
+    private static let instanceActive = Atomic<Bool>(false)
 
     /// `exit()` from anywhere still restores the terminal.
     private static func registerAtExitOnce() {
