@@ -44,5 +44,28 @@ echo "=== after q"; tmux capture-pane -p -t "$S" | grep -v '^$' | tail -4
 tmux capture-pane -p -t "$S" | grep -q "EXIT=0" || fail "exit status not 0"
 tmux capture-pane -p -t "$S" | grep -q "STTY-SAME" || fail "terminal modes differ after exit"
 [ "$(tmux display -p -t "$S" '#{alternate_on}')" = 0 ] || fail "alternate screen still on"
-tmux kill-session -t "$S"; rm -f "/tmp/$S.before"
+
+# Fallbacks: NO_COLOR (no colour escapes), TERM=xterm (8 colours only),
+# --ascii (no box-drawing or block code points). capture-pane -e shows the
+# cells' colours as SGR escapes.
+run_capture() { # env..., then args
+  tmux send-keys -t "$S" "clear; env $1 $BIN ui-demo $2" Enter
+  wait_for "Theme roles" 10 || fail "no table with $1 $2"
+  tmux send-keys -t "$S" Escape; sleep 0.4
+  tmux capture-pane -e -p -t "$S" > "/tmp/$S.cap"
+  tmux send-keys -t "$S" q; wait_for "ui-demo: quit" 5 || fail "q with $1 $2"
+}
+colour_sgrs() { grep -oP '\x1b\[[0-9;:]*m' "/tmp/$S.cap" | grep -oP '(?<=[\[;])(3[0-8]|4[0-8]|9[0-7]|10[0-7])(?=[;m:])' | sort -u | tr '\n' ' '; }
+run_capture "NO_COLOR=1" ""
+echo "=== NO_COLOR=1: colour SGR codes: [$(colour_sgrs)]"
+[ -z "$(colour_sgrs)" ] || fail "colour escapes under NO_COLOR"
+run_capture "TERM=xterm" ""
+echo "=== TERM=xterm: colour SGR codes: [$(colour_sgrs)]"
+colour_sgrs | grep -qE '(^| )(38|48|9[0-7]|10[0-7])( |$)' && fail "more than 8 colours with TERM=xterm"
+run_capture "" "--ascii"
+BOX=$(grep -cP '[\x{2500}-\x{259F}]' "/tmp/$S.cap")
+echo "=== --ascii: lines with box-drawing/block characters: $BOX"; head -3 "/tmp/$S.cap" | sed 's/\x1b\[[0-9;:]*m//g'
+[ "$BOX" = 0 ] || fail "box drawing in --ascii mode"
+
+tmux kill-session -t "$S"; rm -f "/tmp/$S.before" "/tmp/$S.cap"
 echo "PASS"
