@@ -46,10 +46,6 @@ import TestSupport
     @Test(.enabled(if: KeyTests.pythonEnabled, "needs the reference Python venv"))
     func opensFilesMadeBySubstrateInterface() throws {
         for file in try Self.makeKeyFiles() {
-            if file.scheme == .sr25519 && !KeyTests.sr25519Available {
-                withKnownIssue("sr25519 key pairs land with branch sr25519") { try Self.check(file) }
-                continue
-            }
             do { try Self.check(file) } catch { Issue.record(error, "\(file.scheme) file from \(file.uri.suffix(8))") }
         }
     }
