@@ -107,7 +107,9 @@ struct KeyInspectCommand: ParsableCommand {
         defer { SecretBytes.wipe(&buffer) }
         var total = 0
         while total < buffer.count {
-            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress! + total, $0.count - total) }
+            let n = buffer.withUnsafeMutableBytes { raw in
+                read(fd, UnsafeMutableRawBufferPointer(rebasing: raw[total...]).baseAddress, raw.count - total)
+            }
             if n == 0 { break }
             if n < 0 {
                 if errno == EINTR { continue }
