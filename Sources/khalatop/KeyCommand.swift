@@ -33,16 +33,19 @@ struct KeyInspectCommand: ParsableCommand {
     @Option(help: "Signature scheme for secret URIs (sr25519 or ed25519). Key files name their own.")
     var scheme: KeyScheme?
 
-    @Option(help: "Address format: khala or phala (30), substrate (42), polkadot (0), kusama (2), or a number.")
+    @Option(help: ArgumentHelp("Address format: khala or phala (30), substrate (42), polkadot (0), kusama (2), "
+                               + "or a number.", valueName: "name-or-prefix"))
     var network: String = "khala"
 
-    @Option(help: "Read the secret URI from this environment variable.")
+    @Option(help: ArgumentHelp("Read the secret URI from this environment variable.", valueName: "variable"))
     var env: String?
 
-    @Option(name: .customLong("password-file"), help: "Read a key file's password from this file (first line).")
+    @Option(name: .customLong("password-file"),
+            help: ArgumentHelp("Read a key file's password from this file (first line).", valueName: "file"))
     var passwordFile: String?
 
-    @Argument(help: "File holding the secret URI or the JSON key file; `-` for standard input.")
+    @Argument(help: ArgumentHelp("File holding the secret URI or the JSON key file; `-` for standard input.",
+                                 valueName: "file"))
     var file: String?
 
     /// Larger inputs are no key.
