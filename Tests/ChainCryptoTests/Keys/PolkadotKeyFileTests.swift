@@ -136,6 +136,22 @@ import TestSupport
         #expect(!PolkadotKeyFile.looksLikeKeyFile(Array(KeyTests.devPhrase.utf8)))
     }
 
+    /// polkadot.js files made from a seed hold the 32-byte mini secret; it
+    /// opens as the URI `0xSEED` would.
+    @Test func sr25519MiniSecretFile() throws {
+        let seed = KeyTests.bytes(32, seed: 13)
+        let expected = try KeyPair(secretURI: "0x" + hexString(seed, prefix: false))
+        let json = try Self.syntheticFile(secret: seed, publicKey: expected.publicKey, scheme: "sr25519")
+        let file = try PolkadotKeyFile(json: json)
+        #expect(file.scheme == .sr25519)
+        let pair = try file.decrypt(password: SecretBytes(Array("pw".utf8)))
+        #expect(pair.scheme == .sr25519)
+        #expect(pair.publicKey == expected.publicKey)
+        // The same secret recorded as ed25519 content yields another key: refused.
+        let mislabelled = try PolkadotKeyFile(json: Self.syntheticFile(secret: seed, publicKey: expected.publicKey))
+        #expect(throws: KeyFileError.publicKeyMismatch) { try mislabelled.decrypt(password: SecretBytes(Array("pw".utf8))) }
+    }
+
     @Test func errorsNeverContainThePassword() throws {
         let seed = KeyTests.bytes(32, seed: 6)
         let ed = try Ed25519KeyPair(seed: seed)
