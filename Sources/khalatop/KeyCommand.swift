@@ -96,12 +96,17 @@ struct KeyInspectCommand: ParsableCommand {
         let fd = open(file, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw KeyCommandError("cannot open \(file): \(String(cString: strerror(errno)))") }
         defer { close(fd) }
-        var info = stat()
-        if fstat(fd, &info) == 0, info.st_mode & 0o077 != 0 {
-            Self.warn("\(file) is readable or writable by group or others (mode "
-                      + String(info.st_mode & 0o777, radix: 8) + "); chmod 600 it")
-        }
+        Self.warnIfShared(fd, path: file)
         return try Self.readAll(fileDescriptor: fd, what: file)
+    }
+
+    /// Warns on stderr when a secret's file can be read or written by group or others.
+    static func warnIfShared(_ fd: Int32, path: String) {
+        var info = stat()
+        if fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_mode & 0o077 != 0 {
+            warn("\(path) is readable or writable by group or others (mode "
+                 + String(info.st_mode & 0o777, radix: 8) + "); chmod 600 it")
+        }
     }
 
     /// Reads to end of file, refusing more than `maxInputBytes`.
@@ -129,6 +134,7 @@ struct KeyInspectCommand: ParsableCommand {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw KeyCommandError("cannot open \(path): \(String(cString: strerror(errno)))") }
         defer { close(fd) }
+        warnIfShared(fd, path: path)
         let all = try readAll(fileDescriptor: fd, what: path)
         let lineEnd = all.withUnsafeBytes { bytes in bytes.firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) } ?? all.count
         return all.slice(0..<lineEnd)
