@@ -65,7 +65,8 @@ struct KeyInspectCommand: ParsableCommand {
         do {
             loaded = try AccountKeyLoader.load(input, scheme: scheme) {
                 if let passwordFile { return try Self.readPasswordFile(passwordFile) }
-                return try TerminalPassword.read(prompt: "Password for key file\(file.map { " \($0)" } ?? ""): ")
+                let source = file.map { $0 == "-" ? "from standard input" : Self.printable($0) } ?? "from $\(env ?? "")"
+                return try TerminalPassword.read(prompt: "Password for key file \(source): ")
             }
         } catch {
             throw KeyCommandError(error.description)
