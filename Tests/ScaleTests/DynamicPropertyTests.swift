@@ -110,3 +110,17 @@ import TestSupport
         #expect(Self.registry.shape(24).hasPrefix("{key: [u8; 32], blob: Vec<u8>, deltas: Vec<i32>, wide: [i128; 3]"))
     }
 }
+
+@Suite struct ScaleValueDescriptionTests {
+    @Test func rendersReadably() {
+        let v: ScaleValue = .composite([
+            ScaleField("pubkey", .bytes([0xab, 0xcd])),
+            ScaleField("operator", .variant(name: "Some", index: 1, fields: [ScaleField(nil, .bytes([1]))])),
+            ScaleField("provider", .variant(name: "None", index: 0, fields: [])),
+            ScaleField("features", .sequence([.unsigned(4), .unsigned(1)])),
+            ScaleField("pair", .tuple([.signed(-1), .string("x"), .bool(true), .char("é")])),
+        ])
+        #expect(v.description == "{pubkey: 0xabcd, operator: Some(0x01), provider: None, features: [4, 1], pair: (-1, \"x\", true, 'é')}")
+        #expect(ScaleValue.bytes([UInt8](repeating: 0, count: 40)).render(maxBytes: 2) == "0x0000…(40 bytes)")
+    }
+}
