@@ -79,3 +79,17 @@ import TestSupport
         #expect(throws: ScaleError.invalidHex(position: 3, reason: "not a hex digit")) { try Hex.decode("0xag") }
     }
 }
+
+@Suite struct DecoderOffsetTests {
+    @Test func offsetStaysInsideTheBuffer() throws {
+        var d = ScaleDecoder([1, 2, 3])
+        d.offset = -5
+        #expect(d.offset == 0)
+        #expect(try d.readByte() == 1)
+        d.offset = 99
+        #expect(d.offset == 3 && d.isAtEnd && d.remaining == 0)
+        #expect(throws: ScaleError.truncated(offset: 3, needed: 1, available: 0)) { try d.readByte() }
+        d.offset = 1
+        #expect(try d.readBytes(2) == [2, 3])
+    }
+}
