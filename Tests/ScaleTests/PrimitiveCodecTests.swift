@@ -93,3 +93,28 @@ import TestSupport
         #expect(try d.readBytes(2) == [2, 3])
     }
 }
+
+@Suite struct Bytes32Tests {
+    @Test func roundTripsAndOrdersLikeBytes() throws {
+        var rng = SeededGenerator(seed: 40)
+        var previous: (Bytes32, [UInt8])?
+        for _ in 0..<300 {
+            let raw = rng.bytes(32)
+            let key = try #require(Bytes32(raw))
+            #expect(key.bytes == raw)
+            #expect(scaleEncoded(key) == raw)
+            #expect(try scaleDecode(Bytes32.self, from: raw) == key)
+            #expect(key.description == Hex.encode(raw))
+            if let (p, pRaw) = previous {
+                #expect((p < key) == pRaw.lexicographicallyPrecedes(raw))
+            }
+            previous = (key, raw)
+        }
+        #expect(Bytes32([1, 2]) == nil)
+        #expect(throws: ScaleError.truncated(offset: 0, needed: 32, available: 31)) {
+            try scaleDecode(Bytes32.self, from: [UInt8](repeating: 0, count: 31))
+        }
+        #expect(try scaleDecode([Bytes32].self, from: [4] + [UInt8](repeating: 7, count: 32)) == [Bytes32([UInt8](repeating: 7, count: 32))!])
+        #expect(throws: ScaleError.self) { try scaleDecode([Bytes32].self, from: [8] + [UInt8](repeating: 7, count: 40)) }
+    }
+}
