@@ -38,6 +38,8 @@ import TestSupport
             TypeVariant(name: "Empty", fields: [], index: 0, docs: []),
         ]))
         add([], .sequence(25))                                           // 26 Vec<Event>
+        add(["Perbill"], .composite([TypeField(name: nil, type: 5, typeName: nil, docs: [])]))  // 27 Perbill(u32)
+        add([], .compact(27))                                            // 28 Compact<Perbill>
         return PortableRegistry(types: types)
     }()
 
@@ -106,6 +108,12 @@ import TestSupport
             try codec.decode(type: 1, from: [0x00, 0xd8, 0, 0])   // U+D800, a surrogate
         }
         #expect(Self.registry.typeName(19) == "(bool, char, str, u256)")
+        // Compact<Perbill> holds a u32: larger values are rejected both ways.
+        #expect(try codec.decode(type: 28, from: [0x03, 0xff, 0xff, 0xff, 0xff]) == .compact(UInt128(UInt32.max)))
+        #expect(throws: ScaleError.invalidValue(offset: 0, expected: "compact value fitting in 32 bits")) {
+            try codec.decode(type: 28, from: [0x07, 0, 0, 0, 0, 1])
+        }
+        #expect(throws: ScaleError.self) { try codec.encode(.compact(1 << 32), type: 28) }
         #expect(Self.registry.shape(25) == "9 Nested(Vec<Event>) | 200 Maybe{record: Option} | 0 Empty")
         #expect(Self.registry.shape(24).hasPrefix("{key: [u8; 32], blob: Vec<u8>, deltas: Vec<i32>, wide: [i128; 3]"))
     }

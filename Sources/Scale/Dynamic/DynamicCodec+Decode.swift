@@ -47,8 +47,14 @@ extension DynamicCodec {
             return .tuple(try decodeTupleElements(elements, &d))
         case .primitive(let prim):
             return try decodePrimitive(prim, &d)
-        case .compact:
-            return .compact(try d.decodeCompactUInt128())
+        case .compact(let bitWidth):
+            let at = d.offset
+            let v = try d.decodeCompactUInt128()
+            guard bitWidth >= 128 || v >> UInt128(bitWidth) == 0 else {
+                d.offset = at
+                throw ScaleError.invalidValue(offset: at, expected: "compact value fitting in \(bitWidth) bits")
+            }
+            return .compact(v)
         case .bitSequence:
             return .bitSequence(try BitVec(from: &d))
         case .invalid(let reason):

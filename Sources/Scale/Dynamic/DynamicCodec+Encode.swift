@@ -48,7 +48,8 @@ extension DynamicCodec {
             for (i, v) in zip(range, vs) { try encode(v, plan: fieldTypes[i], to: &e, depth: depth + 1) }
         case (.primitive(let prim), _):
             try encodePrimitive(prim, value, &e, mismatch)
-        case (.compact, .compact(let v)):
+        case (.compact(let bitWidth), .compact(let v)):
+            guard bitWidth >= 128 || v >> UInt128(bitWidth) == 0 else { throw mismatch("compact of \(bitWidth) bits") }
             e.encodeCompact(v)
         case (.bitSequence, .bitSequence(let bits)):
             bits.encode(to: &e)

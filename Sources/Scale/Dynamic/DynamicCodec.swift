@@ -35,7 +35,8 @@ public struct DynamicCodec: Sendable {
         case byteArray(length: Int)
         case tuple(elements: Range<Int>)
         case primitive(TypePrimitive)
-        case compact
+        /// `Compact<T>`; `bitWidth` of the unsigned integer inside T (128 when unknown).
+        case compact(bitWidth: Int)
         case bitSequence
         /// A definition the codec cannot handle (unsupported bit store); error on use.
         case invalid(reason: Int)
@@ -89,8 +90,13 @@ public struct DynamicCodec: Sendable {
                 plans.append(.tuple(elements: start..<fieldTypes.count))
             case .primitive(let prim):
                 plans.append(.primitive(prim))
-            case .compact:
-                plans.append(.compact)
+            case .compact(let inner):
+                var width = 128
+                if case .primitive(let prim)? = registry[registry.unwrapNewtypes(inner)]?.def,
+                   [.u8, .u16, .u32, .u64, .u128].contains(prim), let size = prim.fixedSize {
+                    width = size * 8
+                }
+                plans.append(.compact(bitWidth: width))
             case .bitSequence(let store, _):
                 if isU8(pos(store)) {
                     plans.append(.bitSequence)
