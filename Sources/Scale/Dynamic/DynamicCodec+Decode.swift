@@ -17,7 +17,8 @@ extension DynamicCodec {
     @usableFromInline
     func decode(plan p: Int, from d: inout ScaleDecoder) throws -> ScaleValue {
         guard p >= 0, p < plans.count else {
-            throw ScaleError.invalidValue(offset: d.offset, expected: "a type present in the registry")
+            throw ScaleError.unknownType(id: p < 0 ? UInt32(truncatingIfNeeded: -(p + 1)) : UInt32.max,
+                                         context: "referenced by a type being decoded at offset \(d.offset)")
         }
         switch plans[p] {
         case .composite(let fields):

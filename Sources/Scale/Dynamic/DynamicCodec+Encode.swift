@@ -14,7 +14,10 @@ extension DynamicCodec {
     }
 
     func encode(_ value: ScaleValue, plan p: Int, to e: inout ScaleEncoder, depth: Int) throws {
-        guard p >= 0, p < plans.count else { throw ScaleError.unknownType(id: UInt32.max, context: "dangling type reference") }
+        guard p >= 0, p < plans.count else {
+            throw ScaleError.unknownType(id: p < 0 ? UInt32(truncatingIfNeeded: -(p + 1)) : UInt32.max,
+                                         context: "referenced by a type being encoded")
+        }
         guard depth <= Self.maxDepth else { throw ScaleError.nestingTooDeep(offset: e.bytes.count, limit: Self.maxDepth) }
         let id = registry.types[p].id
         func mismatch(_ expected: String) -> ScaleError {

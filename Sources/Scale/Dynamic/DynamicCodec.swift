@@ -48,7 +48,8 @@ public struct DynamicCodec: Sendable {
         self.minimumSizes = []
         let count = registry.types.count
         let minSizes = Self.minimumSizes(registry)
-        func pos(_ id: UInt32) -> Int { registry.position(of: id) ?? -1 }
+        // A dangling id becomes the negative plan index -(id + 1); using it throws `.unknownType(id)`.
+        func pos(_ id: UInt32) -> Int { registry.position(of: id) ?? -(Int(id) + 1) }
         func isU8(_ p: Int) -> Bool {
             guard p >= 0, case .primitive(.u8) = registry.types[p].def else { return false }
             return true
