@@ -5,21 +5,22 @@ import Scale
 // (issue 2 targets: metadata < 5 ms release; ≥ 1,000,000 records/s).
 
 /// `WorkerInfoV2<AccountId32>` as PROTOCOL.md §1.1 orders it, decoded by hand
-/// with `ScaleDecoder` (the typed path khalatop's readers use).
+/// with `ScaleDecoder` (the typed path khalatop's readers use). Keys are
+/// `Bytes32` values, so only `features` allocates.
 struct BenchWorkerInfo: ScaleCodable {
-    var pubkey: [UInt8]
-    var ecdhPubkey: [UInt8]
+    var pubkey: Bytes32
+    var ecdhPubkey: Bytes32
     var runtimeVersion: UInt32
     var lastUpdatedSeconds: UInt64
-    var operatorAccount: [UInt8]?
+    var operatorAccount: Bytes32?
     /// AttestationProvider variant index (0 Root, 1 Ias, 2 Dcap).
     var attestationProvider: UInt8?
     var confidenceLevel: UInt8
     var initialScore: UInt32?
     var features: [UInt32]
 
-    init(pubkey: [UInt8], ecdhPubkey: [UInt8], runtimeVersion: UInt32, lastUpdatedSeconds: UInt64,
-         operatorAccount: [UInt8]?, attestationProvider: UInt8?, confidenceLevel: UInt8,
+    init(pubkey: Bytes32, ecdhPubkey: Bytes32, runtimeVersion: UInt32, lastUpdatedSeconds: UInt64,
+         operatorAccount: Bytes32?, attestationProvider: UInt8?, confidenceLevel: UInt8,
          initialScore: UInt32?, features: [UInt32]) {
         self.pubkey = pubkey; self.ecdhPubkey = ecdhPubkey; self.runtimeVersion = runtimeVersion
         self.lastUpdatedSeconds = lastUpdatedSeconds; self.operatorAccount = operatorAccount
@@ -28,14 +29,14 @@ struct BenchWorkerInfo: ScaleCodable {
     }
 
     init(from d: inout ScaleDecoder) throws {
-        pubkey = try d.readBytes(32)
-        ecdhPubkey = try d.readBytes(32)
+        pubkey = try d.decode()
+        ecdhPubkey = try d.decode()
         runtimeVersion = try d.decode()
         lastUpdatedSeconds = try d.decode()
         let at = d.offset
         switch try d.readByte() {
         case 0: operatorAccount = nil
-        case 1: operatorAccount = try d.readBytes(32)
+        case 1: operatorAccount = try d.decode(Bytes32.self)
         default: throw ScaleError.invalidValue(offset: at, expected: "Option<AccountId32> tag")
         }
         let providerAt = d.offset
@@ -53,11 +54,11 @@ struct BenchWorkerInfo: ScaleCodable {
     }
 
     func encode(to e: inout ScaleEncoder) {
-        e.append(pubkey)
-        e.append(ecdhPubkey)
+        e.encode(pubkey)
+        e.encode(ecdhPubkey)
         e.encode(runtimeVersion)
         e.encode(lastUpdatedSeconds)
-        if let op = operatorAccount { e.appendByte(1); e.append(op) } else { e.appendByte(0) }
+        if let op = operatorAccount { e.appendByte(1); e.encode(op) } else { e.appendByte(0) }
         if let p = attestationProvider { e.appendByte(1); e.appendByte(p) } else { e.appendByte(0) }
         e.appendByte(confidenceLevel)
         e.encode(initialScore)
@@ -72,7 +73,7 @@ func benchWorkerRecords(count: Int) -> [BenchWorkerInfo] {
         state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
         return state >> 11
     }
-    func key() -> [UInt8] { (0..<32).map { _ in UInt8(truncatingIfNeeded: next()) } }
+    func key() -> Bytes32 { Bytes32((0..<32).map { _ in UInt8(truncatingIfNeeded: next()) }) ?? .zero }
     return (0..<count).map { i in
         BenchWorkerInfo(
             pubkey: key(), ecdhPubkey: key(), runtimeVersion: UInt32(truncatingIfNeeded: next() % 20),
