@@ -31,14 +31,16 @@ let package = Package(
         // one module that talks to ncurses.
         .target(name: "TermUI"),
         .target(name: "TermUINCurses", dependencies: ["TermUI", "CNCurses"]),
+        // The dashboard: state, messages, reduce, panes, key table (no I/O, no clock).
+        .target(name: "Dashboard", dependencies: ["MiningCore", "TermUI"]),
 
         // Composition root and benchmarks.
         .executableTarget(name: "khalatop", dependencies: [
-            "Scale", "ChainCrypto", "MiningCore", "Attestation", "TermUI", "TermUINCurses",
+            "Scale", "ChainCrypto", "MiningCore", "Attestation", "TermUI", "TermUINCurses", "Dashboard",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "khalatop-bench", dependencies: [
-            "Scale", "ChainCrypto", "MiningCore", "Attestation", "COpenSSL", "TermUI",
+            "Scale", "ChainCrypto", "MiningCore", "Attestation", "COpenSSL", "TermUI", "Dashboard",
         ]),
 
         // Test-only helpers: fixture lookup, the Python reference-client runner.
@@ -48,6 +50,8 @@ let package = Package(
         .testTarget(name: "MiningCoreTests", dependencies: ["MiningCore", "ChainCrypto", "TestSupport"]),
         .testTarget(name: "AttestationTests", dependencies: ["Attestation", "Scale", "ChainCrypto", "TestSupport"]),
         .testTarget(name: "TermUITests", dependencies: ["TermUI", "TermUINCurses"],
+                    exclude: ["Snapshots"]),
+        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "MiningCore", "TermUI"],
                     exclude: ["Snapshots"]),
     ],
     swiftLanguageModes: [.v6]
