@@ -7,7 +7,7 @@ import TermUI
 /// Derived data (`rows`, `visible`, `pools`) is recomputed in `reduce` when
 /// the fleet, the filter or the sort changes, never while drawing, so a frame
 /// costs the same for 50 or 10,000 workers.
-public struct AppState: Sendable {
+public struct AppState: Sendable, Equatable {
     /// Where the data comes from; anything but `.live` shows a banner.
     public enum DataSource: Hashable, Sendable {
         case live(endpoint: String)

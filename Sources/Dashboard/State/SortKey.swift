@@ -30,7 +30,9 @@ public enum SortKey: Int, Hashable, Sendable, CaseIterable {
     func ascending(_ a: WorkerRow, _ b: WorkerRow) -> Bool? {
         let x = a.status, y = b.status
         switch self {
-        case .risk: return x.risk.level == y.risk.level ? nil : x.risk.level < y.risk.level
+        case .risk:
+            let p = Format.urgency(x.risk.level), q = Format.urgency(y.risk.level)
+            return p == q ? nil : p < q
         case .name: return nil
         case .pool: return x.pid == y.pid ? nil : (x.pid ?? .max) < (y.pid ?? .max)
         case .state:

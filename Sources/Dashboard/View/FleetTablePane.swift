@@ -21,7 +21,7 @@ public enum FleetTablePane {
                 TableCell(Format.state(row.status.state), role: Format.stateRole(row.status.state))
             },
         ]
-        if width >= 100 {
+        if width >= 88 {
             out.append(Column(column: TableColumn("Reg", width: .fixed(5)), sort: nil) { row, _ in
                 TableCell(Format.registration(row.status.registration), role: Format.registrationRole(row.status.registration))
             })
@@ -30,7 +30,7 @@ public enum FleetTablePane {
             let (text, role) = Format.heartbeat(row.status.heartbeat, state: row.status.state)
             return TableCell(text, role: role)
         })
-        if width >= 100 {
+        if width >= 88 {
             out.append(Column(column: TableColumn("Since HB", width: .fixed(8), alignment: .right), sort: nil) { row, _ in
                 guard row.status.state?.isComputing == true, let b = row.status.heartbeat.blocksSinceLastHeartbeat else {
                     return TableCell("-", role: .textDim)
@@ -50,7 +50,7 @@ public enum FleetTablePane {
         out.append(Column(column: TableColumn("Risk", width: .fixed(8)), sort: .risk) { row, _ in
             TableCell(Format.risk(row.status.risk.level), role: Format.riskRole(row.status.risk.level))
         })
-        if width >= 150 {
+        if width >= 130 {
             out.append(Column(column: TableColumn("Why", width: .fill(2)), sort: nil) { row, glyphs in
                 TableCell(Format.glyphSafe(row.status.risk.reason, glyphs), role: .textDim)
             })

@@ -93,6 +93,18 @@ public enum Format {
         }
     }
 
+    /// How urgent a level is for the operator: money being lost first, a
+    /// deliberate stop after the warnings (RiskLevel orders stopped last).
+    public static func urgency(_ level: RiskLevel) -> Int {
+        switch level {
+        case .none: return 0
+        case .stopped: return 1
+        case .watch: return 2
+        case .atRisk: return 3
+        case .losing: return 4
+        }
+    }
+
     public static func riskRole(_ level: RiskLevel) -> StyleRole {
         switch level {
         case .none: return .riskNone
@@ -132,6 +144,15 @@ public enum Format {
         }
     }
 
+    public static func connectionShort(_ c: ConnectionState) -> String {
+        switch c {
+        case .disconnected: return "disconnected"
+        case .connecting: return "connecting"
+        case .connected: return "connected"
+        case .stalled: return "STALLED"
+        }
+    }
+
     public static func connectionIsHealthy(_ c: ConnectionState) -> Bool {
         if case .connected = c { return true }
         return false
@@ -140,7 +161,9 @@ public enum Format {
     /// The heartbeat column: "ok", "owes 12/20", "LATE 25/20", "-".
     public static func heartbeat(_ h: HeartbeatHealth, state: WorkerState?) -> (String, StyleRole) {
         guard state?.isComputing == true else { return ("-", .textDim) }
-        guard !h.pendingChallenges.isEmpty else { return ("ok", .textOK) }
+        guard !h.pendingChallenges.isEmpty else {
+            return state == .workerUnresponsive ? ("down", .riskLosing) : ("ok", .textOK)
+        }
         let text = "\(h.oldestPendingAgeBlocks)/\(h.heartbeatWindowBlocks)"
         if h.gatekeeperWouldFlag { return ("LATE " + text, .riskLosing) }
         if h.oldestPendingAgeBlocks * 2 >= Int(h.heartbeatWindowBlocks) { return ("owes " + text, .riskAtRisk) }
@@ -149,7 +172,7 @@ public enum Format {
 
     /// V against Ve with a trend arrow: growing while computing, shrinking while unresponsive.
     public static func vTrend(_ s: WorkerStatus, glyphs: GlyphSet) -> (String, StyleRole) {
-        guard let v = s.v else { return ("-", .textDim) }
+        guard let v = s.v, v != .zero || s.state?.isComputing == true else { return ("-", .textDim) }
         let arrow: String
         let role: StyleRole
         switch s.state {

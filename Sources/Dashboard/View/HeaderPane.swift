@@ -7,14 +7,16 @@ public enum HeaderPane {
     public static func render(_ state: AppState, in area: Rect, buffer: inout Buffer) {
         guard !area.isEmpty else { return }
         buffer.fill(area, with: .blank(.header))
-        var parts: [(String, StyleRole)] = [("khalatop", .header)]
+        // Narrow screens get the short forms; the order is the priority.
+        let wide = area.width >= 120
+        var parts: [(String, StyleRole)] = wide ? [("khalatop", .header)] : []
         let chain = state.chainName ?? "chain ?"
-        parts.append((state.specVersion.map { "\(chain) spec \($0)" } ?? chain, .header))
+        parts.append((state.specVersion.map { wide ? "\(chain) spec \($0)" : "\(chain) \($0)" } ?? chain, .header))
         if let best = state.fleet.currentBlock {
-            var text = "best #\(best)"
+            var text = "\(wide ? "best " : "")#\(best)"
             if let fin = state.finalizedBlock {
-                text += "  final #\(fin)"
-                if best >= fin { text += " (lag \(best - fin))" }
+                text += wide ? "  final #\(fin)" : " fin #\(fin)"
+                if best >= fin { text += wide ? " (lag \(best - fin))" : " lag \(best - fin)" }
             }
             parts.append((text, .header))
         } else {
@@ -23,10 +25,10 @@ public enum HeaderPane {
         if let ms = state.msSinceLastBlock {
             // Khala blocks come every 12 s; three missed blocks is a stall.
             let role: StyleRole = ms > 36_000 ? .textError : (ms > 18_000 ? .textWarning : .header)
-            parts.append(("last block " + Format.ago(ms: ms), role))
+            parts.append(((wide ? "last block " : "") + Format.ago(ms: ms), role))
         }
         let c = state.fleet.connection
-        parts.append((Format.connection(c), Format.connectionIsHealthy(c) ? .header : .textError))
+        parts.append((wide ? Format.connection(c) : Format.connectionShort(c), Format.connectionIsHealthy(c) ? .header : .textError))
         var x = area.x
         for (i, part) in parts.enumerated() {
             if i > 0 { x += buffer.setString(" \(buffer.glyphs.vertical) ", x: x, y: area.y, role: .header, maxWidth: area.right - x) }

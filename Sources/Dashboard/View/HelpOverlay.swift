@@ -4,7 +4,6 @@ import TermUI
 public enum HelpOverlay {
     public static func lines() -> [(String, String)] {
         var out = KeyTable.bindings.map { ($0.keyLabel, $0.help) }
-        out.append(("", ""))
         out.append(("filter", "fields: " + FilterParser.fields.joined(separator: " ") + "  ops: = != < <= > >="))
         out.append(("", "state=unresponsive  pool=3  risk>=at-risk  stake<5000"))
         out.append(("", "a and b, a or b, not a, (a), bare words match names and keys"))

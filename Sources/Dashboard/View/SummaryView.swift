@@ -19,7 +19,9 @@ public enum SummaryView {
         let hintRows = area.bottom - y >= 2 ? 1 : 0
         // The worst workers: rows are worst risk first in `rows` order.
         var shown = 0
-        for row in state.rows where row.status.risk.level >= .watch && y < area.bottom - hintRows {
+        let worst = state.rows.filter { $0.status.risk.level >= .watch }
+            .sorted { Format.urgency($0.status.risk.level) > Format.urgency($1.status.risk.level) }
+        for row in worst where y < area.bottom - hintRows {
             let line = Rect(x: area.x, y: y, width: area.width, height: 1)
             let level = Format.risk(row.status.risk.level)
             let w = buffer.setText(level, in: line, role: Format.riskRole(row.status.risk.level))
@@ -43,7 +45,7 @@ public enum SummaryView {
         for row in state.rows { counts[row.status.risk.level, default: 0] += 1 }
         var parts: [String] = [state.fleet.currentBlock.map { "#\($0)" } ?? "no block"]
         if !Format.connectionIsHealthy(state.fleet.connection) { parts.append("OFFLINE") }
-        for level in RiskLevel.allCases.reversed() where level != .none {
+        for level in [RiskLevel.losing, .atRisk, .watch, .stopped] {
             if let n = counts[level], n > 0 { parts.append("\(n) \(Format.risk(level))") }
         }
         parts.append("\(counts[.none] ?? 0) ok")
