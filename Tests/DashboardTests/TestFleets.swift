@@ -10,6 +10,18 @@ enum TestFleets {
     /// The scenario after `blocks` blocks, chain identified, finalized two
     /// behind, the clock 4 s after the last block.
     static func state(workers: Int = 14, blocks: Int = 300, size: Size = Size(width: 160, height: 48)) -> AppState {
+        if workers == 14 && blocks == 300 {
+            // Built once (debug builds are slow); a value, so each test gets its own copy.
+            var s = standard
+            _ = reduce(&s, .terminalResized(size))
+            return s
+        }
+        return build(workers: workers, blocks: blocks, size: size)
+    }
+
+    static let standard = build(workers: 14, blocks: 300, size: Size(width: 160, height: 48))
+
+    static func build(workers: Int, blocks: Int, size: Size) -> AppState {
         let scenario = ScriptedScenario(workers: workers)
         var state = AppState(config: scenario.config, source: .simulated("scripted test fleet"), size: size)
         let batches = scenario.history(blocks: blocks)

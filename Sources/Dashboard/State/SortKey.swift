@@ -33,7 +33,7 @@ public enum SortKey: Int, Hashable, Sendable, CaseIterable {
         case .risk:
             let p = Format.urgency(x.risk.level), q = Format.urgency(y.risk.level)
             return p == q ? nil : p < q
-        case .name: return nil
+        case .name: return a.label == b.label ? nil : a.label < b.label
         case .pool: return x.pid == y.pid ? nil : (x.pid ?? .max) < (y.pid ?? .max)
         case .state:
             let p = x.state?.rawValue ?? 255, q = y.state?.rawValue ?? 255
