@@ -16,7 +16,8 @@ enum ConfigFileParser {
         }
         var tables = [ConfigTable(name: "", line: 0, entries: [])]
         var lineNumber = 0
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // "\r\n" is one Character in Swift, so split on either form.
+        for raw in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             lineNumber += 1
             var line = Substring(raw)
             if line.last == "\r" { line = line.dropLast() }
@@ -120,6 +121,7 @@ enum ConfigFileParser {
                 skipSpaces()
                 if text.first == "," { text = text.dropFirst(); continue }
                 if text.first == "]" { text = text.dropFirst(); return .array(items) }
+                if text.isEmpty || text.first == "#" { throw fail(.syntax("array not closed on this line")) }
                 throw fail(.syntax("expected , or ] in the array"))
             }
         }
