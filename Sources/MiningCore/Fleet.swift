@@ -60,6 +60,11 @@ public struct Fleet: Hashable, Sendable {
         reduce(observation)
     }
 
+    /// The in-place form of `apply(_:)` for a sequence.
+    public mutating func applyInPlace(contentsOf observations: some Sequence<Observation>) {
+        for o in observations { reduce(o) }
+    }
+
     /// Heartbeat window in force: the chain's, else the genesis default (§4.5).
     public var heartbeatWindowBlocks: UInt32 {
         tokenomics?.heartbeatWindowBlocks ?? TokenomicParameters.genesisDefault.heartbeatWindowBlocks
