@@ -17,6 +17,9 @@ let package = Package(
         // System libraries: module maps plus inline shims for macros.
         .systemLibrary(name: "COpenSSL", pkgConfig: "openssl",
                        providers: [.apt(["libssl-dev"])]),
+        // Wide-character ncurses; only TermUINCurses imports it.
+        .systemLibrary(name: "CNCurses", pkgConfig: "ncursesw",
+                       providers: [.apt(["libncurses-dev"])]),
 
         // Pure layers.
         .target(name: "Scale"),
@@ -24,14 +27,18 @@ let package = Package(
         .target(name: "ChainCrypto", dependencies: ["Scale", "COpenSSL"]),
         .target(name: "MiningCore", dependencies: ["ChainCrypto"]),
         .target(name: "Attestation", dependencies: ["Scale", "ChainCrypto", "COpenSSL"]),
+        // Terminal UI: cells, widgets, themes, frame diff (stdlib only), and the
+        // one module that talks to ncurses.
+        .target(name: "TermUI"),
+        .target(name: "TermUINCurses", dependencies: ["TermUI", "CNCurses"]),
 
         // Composition root and benchmarks.
         .executableTarget(name: "khalatop", dependencies: [
-            "Scale", "ChainCrypto", "MiningCore", "Attestation",
+            "Scale", "ChainCrypto", "MiningCore", "Attestation", "TermUI", "TermUINCurses",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "khalatop-bench", dependencies: [
-            "Scale", "ChainCrypto", "MiningCore", "Attestation", "COpenSSL",
+            "Scale", "ChainCrypto", "MiningCore", "Attestation", "COpenSSL", "TermUI",
         ]),
 
         // Test-only helpers: fixture lookup, the Python reference-client runner.
@@ -40,6 +47,8 @@ let package = Package(
         .testTarget(name: "ChainCryptoTests", dependencies: ["ChainCrypto", "Scale", "TestSupport"]),
         .testTarget(name: "MiningCoreTests", dependencies: ["MiningCore", "ChainCrypto", "TestSupport"]),
         .testTarget(name: "AttestationTests", dependencies: ["Attestation", "Scale", "ChainCrypto", "TestSupport"]),
+        .testTarget(name: "TermUITests", dependencies: ["TermUI", "TermUINCurses"],
+                    exclude: ["Snapshots"]),
     ],
     swiftLanguageModes: [.v6]
 )
