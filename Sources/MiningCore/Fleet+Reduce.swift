@@ -107,7 +107,7 @@ extension Fleet {
         SessionInfo(state: .ready, ve: .zero, v: .zero, benchmark: Benchmark(pInit: 0, pInstant: 0))
     }
 
-    private mutating func observeBlock(_ number: UInt32, hash: Bytes32?, timestampMs: UInt64) {
+    private mutating func observeBlock(_ number: UInt32, hash: Key32?, timestampMs: UInt64) {
         blockTimestamps[number] = timestampMs
         if let current = currentBlock, number < current { return }
         currentBlock = number

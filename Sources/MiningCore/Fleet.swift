@@ -11,7 +11,7 @@ public struct Fleet: Hashable, Sendable {
     public internal(set) var connection: ConnectionState = .disconnected
     /// Highest block observed (never decreases).
     public internal(set) var currentBlock: UInt32?
-    public internal(set) var currentBlockHash: Bytes32?
+    public internal(set) var currentBlockHash: Key32?
     /// `Timestamp.Now` of `currentBlock`, milliseconds.
     public internal(set) var currentTimestampMs: UInt64?
 
