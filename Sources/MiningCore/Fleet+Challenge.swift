@@ -8,8 +8,8 @@ extension Fleet {
         if let last = lastChallenge, last.block > challenge.block { return }
         lastChallenge = challenge
         var hits: [WorkerKey] = []
-        for (key, hash) in challengeable where challenge.isHit(workerHash: hash) {
-            hits.append(key)
+        challengeable.forEachEntry { key, hash in
+            if challenge.isHit(workerHash: hash) { hits.append(key) }
         }
         for key in hits {
             workers[key]?.heartbeat.challenged(at: challenge.block)
@@ -27,7 +27,7 @@ extension Fleet {
     mutating func heartbeatLanded(worker: WorkerKey, challengeBlock: UInt32?, block: UInt32, pInstant: UInt32?) {
         guard workers[worker] != nil else { return }
         workers[worker]?.heartbeat.heartbeatLanded(at: block, challengeBlock: challengeBlock)
-        if let pInstant { workers[worker]?.lastPInstant = pInstant }
+        if let pInstant { workers[worker]?.recordPInstant(pInstant, at: block) }
         workers[worker]?.note(.heartbeat(challengeBlock: challengeBlock), at: block)
     }
 

@@ -11,7 +11,7 @@ public struct Fleet: Hashable, Sendable {
     public internal(set) var connection: ConnectionState = .disconnected
     /// Highest block observed (never decreases).
     public internal(set) var currentBlock: UInt32?
-    public internal(set) var currentBlockHash: Bytes32?
+    public internal(set) var currentBlockHash: Key32?
     /// `Timestamp.Now` of `currentBlock`, milliseconds.
     public internal(set) var currentTimestampMs: UInt64?
 
@@ -23,18 +23,18 @@ public struct Fleet: Hashable, Sendable {
     /// The newest challenge seen (kept to re-test same-block state changes).
     public internal(set) var lastChallenge: HeartbeatChallenge?
 
-    public internal(set) var workers: [WorkerKey: WorkerRecord] = [:]
+    public internal(set) var workers = ShardedMap<WorkerKey, WorkerRecord>()
     /// Session account → worker, for events keyed by session (§3).
-    public internal(set) var sessionOwners: [AccountID: WorkerKey] = [:]
+    public internal(set) var sessionOwners = ShardedMap<AccountID, WorkerKey>()
     /// Session-keyed chain data (`Sessions`, `Stakes`, computation events).
-    public internal(set) var sessions: [AccountID: SessionRecord] = [:]
+    public internal(set) var sessions = ShardedMap<AccountID, SessionRecord>()
     /// Timestamps (ms) of recent blocks, to date events by their block.
     var blockTimestamps: [UInt32: UInt64] = [:]
     public internal(set) var pools: [UInt64: StakePool] = [:]
     public internal(set) var gasBalances: [AccountID: UInt128] = [:]
     /// Watched workers that answer challenges now (state WorkerIdle), with
     /// their cached hashes: the hit test walks only this.
-    var challengeable: [WorkerKey: UInt256] = [:]
+    var challengeable = ShardedMap<WorkerKey, UInt256>(shardCountLog2: 6)
 
     public init(config: FleetConfig = FleetConfig()) {
         self.config = config
@@ -58,6 +58,11 @@ public struct Fleet: Hashable, Sendable {
     /// (no copy-on-write of 10,000 records per observation).
     public mutating func applyInPlace(_ observation: Observation) {
         reduce(observation)
+    }
+
+    /// The in-place form of `apply(_:)` for a sequence.
+    public mutating func applyInPlace(contentsOf observations: some Sequence<Observation>) {
+        for o in observations { reduce(o) }
     }
 
     /// Heartbeat window in force: the chain's, else the genesis default (§4.5).
