@@ -37,7 +37,7 @@ public struct ScriptedScenario: Sendable {
 
     /// Worker `i`'s public key (a made-up key, not a real worker).
     public static func workerKey(_ i: Int) -> WorkerKey {
-        WorkerKey(raw: Bytes32(w0: 0x5757_0000_0000_0000 | UInt64(i &* 2_654_435_761 & 0xffff_ffff), w1: 0x1234, w2: 0, w3: UInt64(i)))
+        WorkerKey(raw: Key32(w0: 0x5757_0000_0000_0000 | UInt64(i &* 2_654_435_761 & 0xffff_ffff), w1: 0x1234, w2: 0, w3: UInt64(i)))
     }
 
     public var keys: [WorkerKey] { (0..<workerCount).map(Self.workerKey) }
@@ -58,7 +58,7 @@ public struct ScriptedScenario: Sendable {
         !(i == Self.unregisteredIndex || i == Self.benchmarkPendingIndex || i == Self.readyIndex) || workerCount <= Self.readyIndex
     }
 
-    static let owner = AccountID(raw: Bytes32(w0: 0xacac_0000_0000_0001, w1: 0, w2: 0, w3: 1))
+    static let owner = AccountID(raw: Key32(w0: 0xacac_0000_0000_0001, w1: 0, w2: 0, w3: 1))
     static func timestampMs(_ block: UInt32) -> UInt64 { 1_764_000_000_000 + UInt64(block) * 12_000 }
 
     /// The fleet after `blocks` blocks of history.
@@ -95,7 +95,7 @@ public struct ScriptedScenario: Sendable {
                                 shares: 2_000 * PHA.planckPerPHA)] : []
             let pool = StakePool(basepool: BasePool(pid: poolID, owner: Self.owner, totalShares: total, totalValue: total,
                                                     withdrawQueue: queue,
-                                                    poolAccountId: AccountID(raw: Bytes32(w0: 0xb0b0, w1: 0, w2: 0, w3: poolID))),
+                                                    poolAccountId: AccountID(raw: Key32(w0: 0xb0b0, w1: 0, w2: 0, w3: poolID))),
                                  workers: members, freeStakePlanck: UInt128(pi + 1) * 7_000 * PHA.planckPerPHA)
             out.append(.poolChanged(pid: poolID, pool: pool, block: b))
         }
@@ -130,7 +130,6 @@ public struct ScriptedScenario: Sendable {
         let rel = Int(n) - Int(startBlock)
         // The flaky worker is challenged alone at every ...90 block and answers 15 blocks late.
         if has(Self.flakyIndex), n % 100 == 90 {
-            let key = Self.workerKey(Self.flakyIndex)
             out.append(.challengeIssued(HeartbeatChallenge(block: n, seed: hashes[Self.flakyIndex] ^ UInt256(1), onlineTarget: UInt256(1))))
         } else {
             out.append(.challengeIssued(challenge(n)))
