@@ -8,7 +8,7 @@ extension AppState {
         rows = fleet.statuses().map {
             WorkerRow(status: $0, name: names[$0.key] ?? "", heartbeatBlocks: fleet.workers[$0.key]?.heartbeat.heartbeatBlocks ?? [])
         }
-        pools = fleet.poolStatuses()
+        selectedPool = nil
         refilter()
     }
 
@@ -37,6 +37,7 @@ extension AppState {
 
     /// Re-finds the selected key in `visible`; falls back to the same position.
     mutating func reselect() {
+        defer { refreshSelectedPool() }
         guard !visible.isEmpty else { selectedIndex = nil; tableOffset = 0; return }
         if let key = selectedKey, let i = visible.firstIndex(where: { rows[$0].key == key }) {
             selectedIndex = i
@@ -54,6 +55,13 @@ extension AppState {
         selectedIndex = i
         selectedKey = rows[visible[i]].key
         keepSelectionInView()
+        refreshSelectedPool()
+    }
+
+    /// Derives the selected worker's pool when it is not the one held.
+    mutating func refreshSelectedPool() {
+        guard let pid = selectedRow?.status.pid else { selectedPool = nil; return }
+        if selectedPool?.pid != pid { selectedPool = fleet.poolStatus(pid: pid) }
     }
 
     mutating func keepSelectionInView() {

@@ -31,7 +31,10 @@ public struct AppState: Sendable, Equatable {
     public internal(set) var rows: [WorkerRow] = []
     /// Indices into `rows` after filter, problems-only and sort.
     public internal(set) var visible: [Int] = []
-    public internal(set) var pools: [PoolStatus] = []
+    /// Status of the selected worker's pool (pools are derived one at a time:
+    /// a pool's status needs its members' statuses, so all pools at once
+    /// would double the cost of every block).
+    public internal(set) var selectedPool: PoolStatus?
     /// Position in `visible` of the selected worker.
     public internal(set) var selectedIndex: Int?
     public internal(set) var selectedKey: WorkerKey?
@@ -88,10 +91,10 @@ public struct AppState: Sendable, Equatable {
         return rows[visible[i]]
     }
 
-    /// The pool status of `pid`, if the fleet read that pool.
+    /// The pool status of `pid` when it is the selected worker's pool.
     public func pool(_ pid: UInt64?) -> PoolStatus? {
-        guard let pid else { return nil }
-        return pools.first { $0.pid == pid }
+        guard let pid, selectedPool?.pid == pid else { return nil }
+        return selectedPool
     }
 
     /// Milliseconds since the newest block arrived (nil before a block or a tick).

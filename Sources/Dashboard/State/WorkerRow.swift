@@ -18,14 +18,15 @@ public struct WorkerRow: Hashable, Sendable {
         self.name = name
         heartbeatIntervals = heartbeatBlocks.count > 1
             ? (1..<heartbeatBlocks.count).map { Int(heartbeatBlocks[$0]) - Int(heartbeatBlocks[$0 - 1]) } : []
+        label = name.isEmpty ? Format.shortKey(status.key) : name
         searchName = name.lowercased()
         searchKey = status.key.hex
     }
 
     public var key: WorkerKey { status.key }
 
-    /// The name, else the short key.
-    public var label: String { name.isEmpty ? Format.shortKey(status.key) : name }
+    /// The name, else the short key (stored: the sort compares it often).
+    public let label: String
 
     /// Registration as the filter language names it.
     var filterRegistration: FilterRegistration {
