@@ -15,7 +15,8 @@ public struct ScriptedScenario: Sendable {
     /// Block of the first observation; the scenario's history begins here.
     public let startBlock: UInt32
     public let windowBlocks: UInt32 = 20
-    public let pids: [UInt64] = [1, 3, 7]
+    /// Pool ids: 1, 3, 7, then more so no pool exceeds `MaxPoolWorkers` (200, §1.3).
+    public let pids: [UInt64]
 
     /// Worker indices with a role (for 12 workers and more).
     public static let unresponsiveIndex = 2
@@ -33,6 +34,8 @@ public struct ScriptedScenario: Sendable {
         workerCount = max(0, min(workers, 100_000))
         self.startBlock = startBlock
         hashes = (0..<workerCount).map { Self.workerKey($0).challengeHash }
+        let poolCount = max(3, (workerCount + ChainConstants.maxPoolWorkers - 1) / ChainConstants.maxPoolWorkers)
+        pids = [1, 3, 7] + (3..<poolCount).map { UInt64(7 + $0 - 2) }
     }
 
     /// Worker `i`'s public key (a made-up key, not a real worker).
