@@ -24,7 +24,7 @@ tmux send-keys -t "$S" Escape; sleep 0.3
 cap | grep -q "Keys (Esc closes)" && fail "Esc did not close help"
 tmux send-keys -t "$S" '/'; tmux send-keys -t "$S" -l 'state=unresponsive'; tmux send-keys -t "$S" Enter
 wait_for "filter: state=unresponsive" 3 || fail "filter not applied"
-ROWS=$(cap | grep -cE '│[▶ ] .* (computing|ready|cooling down|no session) ')
+ROWS=$(cap | grep -cP '^│[▶↓↑ ] \S+ +(\d+|-) (computing|ready|cooling down|no session) ')
 [ "$ROWS" = 0 ] || fail "rows other than unresponsive after the filter ($ROWS)"
 cap | grep -q "unresponsive down" || fail "the unresponsive row is gone"
 echo "=== filtered"; cap | head -8
