@@ -52,3 +52,28 @@ import TermUI
         #expect(backend.cellsWritten < 160, "\(backend.cellsWritten) cells")
     }
 }
+
+extension FrameDiffTests {
+    /// A block in which nothing happens to any worker rewrites only the
+    /// header, the selected worker's side panes and the rows of workers that
+    /// owe a challenge (their age against the window really changed).
+    @Test func emptyBlockTouchesOnlyWhatChanged() throws {
+        let state = TestFleets.state(size: Size(width: 160, height: 48))
+        var next = state
+        let n: UInt32 = 1_301
+        _ = reduce(&next, .observationsArrived([.blockObserved(number: n, hash: nil, timestampMs: 1_764_000_000_000 + UInt64(n) * 12_000)],
+                                               atMs: TestFleets.arrivalMs + 4_000))
+        let layout = ScreenLayout(size: state.size, state: state)
+        var owingRows: Set<Int> = []
+        for (i, index) in next.visible.enumerated() where !next.rows[index].status.heartbeat.pendingChallenges.isEmpty {
+            owingRows.insert(layout.fleet.y + 2 + i - next.tableOffset)
+        }
+        var backend = TestBackend(width: 160, height: 48)
+        var renderer = FrameRenderer()
+        try renderer.render(size: backend.size, to: &backend) { Screen.render(state, into: &$0) }
+        let runs = try renderer.render(size: backend.size, to: &backend) { Screen.render(next, into: &$0) }
+        let stray = runs.filter { $0.y != 0 && $0.x < layout.fleet.right && !owingRows.contains($0.y) }
+        #expect(stray.isEmpty, "unexpected changes: \(stray.map { "row \($0.y) col \($0.x): \($0.cells.map(\.symbol).joined())" })")
+        #expect(runs.contains { $0.y == 0 }, "the header shows the new block")
+    }
+}

@@ -31,11 +31,15 @@ public enum FleetTablePane {
             return TableCell(text, role: role)
         })
         if width >= 88 {
-            out.append(Column(column: TableColumn("Since HB", width: .fixed(8), alignment: .right), sort: nil) { row, _ in
-                guard row.status.state?.isComputing == true, let b = row.status.heartbeat.blocksSinceLastHeartbeat else {
+            // The block of the last heartbeat, not "blocks since": a relative
+            // count would rewrite every row on every block for an unchanged
+            // fleet; the header shows the current block, the Heartbeats pane
+            // the distance, the Heartbeat column the owed age against the window.
+            out.append(Column(column: TableColumn("Last HB", width: .fixed(8), alignment: .right), sort: nil) { row, _ in
+                guard row.status.state?.isComputing == true, let b = row.status.heartbeat.lastHeartbeatBlock else {
                     return TableCell("-", role: .textDim)
                 }
-                return TableCell("\(b) blk")
+                return TableCell("#\(b)")
             })
         }
         out.append(Column(column: TableColumn("Stake PHA", width: .fixed(11), alignment: .right), sort: .stake) { row, _ in
