@@ -33,7 +33,7 @@ extension Fleet {
             state: info?.state,
             stakePlanck: sessionRecord?.stakePlanck,
             v: info?.v, ve: info?.ve,
-            pInit: record.info?.initialScore ?? info?.benchmark.pInit,
+            pInit: info.map(\.benchmark.pInit).flatMap { $0 > 0 ? $0 : nil } ?? record.info?.initialScore,
             pInstant: record.lastPInstant ?? info?.benchmark.pInstant,
             heartbeat: health,
             penalty: penalty,
