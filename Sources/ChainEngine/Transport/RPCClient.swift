@@ -1,0 +1,6 @@
+import NIOCore
+import NIOPosix
+import NIOSSL
+import WSClient
+import WSCompression
+enum P {}
