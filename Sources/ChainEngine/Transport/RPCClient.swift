@@ -86,7 +86,7 @@ public actor RPCClient {
     /// `notificationMethod` are counted as anomalies and not delivered.
     public func subscribe(_ method: String, params: JSONValue? = .array([]), unsubscribeMethod: String,
                           notificationMethod: String, timeoutSeconds: Double? = nil)
-        async throws -> AsyncThrowingStream<JSONValue, any Error>
+        async throws -> RPCSubscriptionStream
     {
         let (stream, continuation) = AsyncThrowingStream<JSONValue, any Error>.makeStream(bufferingPolicy: bufferingPolicy)
         let entry = SubscriptionEntry(method: method, unsubscribeMethod: unsubscribeMethod,
@@ -99,7 +99,7 @@ public actor RPCClient {
                 guard case .cancelled = termination else { return }
                 Task { await self?.consumerEnded(subID, generation: gen) }
             }
-            return stream
+            return RPCSubscriptionStream(id: subID, method: method, stream: stream)
         } catch {
             continuation.finish(throwing: error)
             throw error
@@ -108,7 +108,7 @@ public actor RPCClient {
 
     /// Subscribes to a Substrate family (`SubstrateMethods.newHeads`, ...).
     public func subscribe(_ family: SubscriptionMethod, params: JSONValue? = .array([]), timeoutSeconds: Double? = nil)
-        async throws -> AsyncThrowingStream<JSONValue, any Error>
+        async throws -> RPCSubscriptionStream
     {
         try await subscribe(family.subscribe, params: params, unsubscribeMethod: family.unsubscribe,
                             notificationMethod: family.notification, timeoutSeconds: timeoutSeconds)

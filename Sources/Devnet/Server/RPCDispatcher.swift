@@ -44,7 +44,9 @@ struct RPCDispatcher: Sendable {
         }
         switch RPCServerInbound.decode(bytes) {
         case .unreadable(let response):
-            stats.update { $0.parseErrors += 1 }
+            if case .failure(let e) = response.outcome, e.code == RPCErrorObject.parseErrorCode {
+                stats.update { $0.parseErrors += 1 }
+            }
             return Outcome(response: response.serializedBytes())
         case .single(let decoded):
             var activate: [RPCSubscription] = []
