@@ -58,6 +58,7 @@ let package = Package(
         ]),
         .executableTarget(name: "khalatop-bench", dependencies: [
             "Scale", "ChainCrypto", "MiningCore", "Attestation", "COpenSSL",
+            "SubstrateRPC", "ChainEngine", "Devnet",
         ]),
 
         // Test-only helpers: fixture lookup, the Python reference-client runner.

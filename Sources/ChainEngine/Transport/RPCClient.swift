@@ -45,6 +45,7 @@ public actor RPCClient {
     /// Outgoing frames, drained by the connection's writer task.
     var outbox: AsyncStream<String>.Continuation?
     var connectionTask: Task<Void, Never>?
+    var connectTimer: Task<Void, Never>?
     var connectWaiter: CheckedContinuation<Void, any Error>?
     /// Bumped on every connect so callbacks from an old connection are ignored.
     var generation = 0
