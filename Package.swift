@@ -69,7 +69,7 @@ let package = Package(
         .testTarget(name: "AttestationTests", dependencies: ["Attestation", "Scale", "ChainCrypto", "TestSupport"]),
         .testTarget(name: "SubstrateRPCTests", dependencies: ["SubstrateRPC", "Scale", "TestSupport"]),
         .testTarget(name: "TransportTests", dependencies: [
-            "ChainEngine", "Devnet", "SubstrateRPC", "TestSupport",
+            "ChainEngine", "Devnet", "SubstrateRPC", "ChainCrypto", "TestSupport",
         ]),
     ],
     swiftLanguageModes: [.v6]
