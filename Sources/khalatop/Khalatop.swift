@@ -12,7 +12,11 @@ struct Khalatop: AsyncParsableCommand {
             headless tools an operator scripts with.
             """,
         version: KhalatopVersion.string,
-        subcommands: []
+        subcommands: [
+            AttestCommand.self,
+            KeyCommand.self,
+            UIDemoCommand.self,
+        ]
     )
 
     func run() async throws {
