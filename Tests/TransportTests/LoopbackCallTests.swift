@@ -107,6 +107,27 @@ struct LoopbackCallTests {
         #expect(await client.pendingCallCount == 0)
     }
 
+    @Test func reconnectAfterDisconnectAndStateSequence() async throws {
+        let (server, _, client) = try await makePair()
+        defer { Task { await server.shutdown() } }
+        let states = client.stateUpdates
+        await #expect(throws: RPCClientError.alreadyConnected) { try await client.connect(url: server.webSocketURL) }
+        await client.disconnect()
+        #expect(await client.state == .disconnected(url: server.webSocketURL, error: nil))
+        await #expect(throws: RPCClientError.notConnected) { try await client.call("add") }
+        try await client.connect(url: server.webSocketURL)
+        #expect(try await client.call("add", params: [3, 4]) == .int(7))
+        await client.disconnect()
+        var seen: [RPCConnectionState] = []
+        for await s in states {
+            seen.append(s)
+            if seen.count == 5 { break }
+        }
+        let url = server.webSocketURL
+        #expect(seen == [.connecting(url: url), .connected(url: url), .disconnected(url: url, error: nil),
+                         .connecting(url: url), .connected(url: url)])
+    }
+
     @Test func notConnectedAndBadURLAreTyped() async throws {
         let client = RPCClient()
         await #expect(throws: RPCClientError.notConnected) { try await client.call("add") }
