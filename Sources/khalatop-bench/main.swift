@@ -11,6 +11,7 @@ let sections: [(String, () throws -> [BenchRow])] = [
     ("keys", keyBenchmarks),
     ("core", coreBenchmarks),
     ("ui", uiBenchmarks),
+    ("rpc", rpcBenchmarks),
 ]
 
 let wanted = Set(CommandLine.arguments.dropFirst())
