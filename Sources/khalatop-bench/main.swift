@@ -12,6 +12,7 @@ let sections: [(String, () throws -> [BenchRow])] = [
     ("core", coreBenchmarks),
     ("ui", uiBenchmarks),
     ("dashboard", dashboardBenchmarks),
+    ("rpc", rpcBenchmarks),
 ]
 
 let wanted = Set(CommandLine.arguments.dropFirst())
