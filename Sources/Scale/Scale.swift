@@ -1,2 +1,0 @@
-/// SCALE codec, runtime metadata V14 and dynamic values (stdlib only).
-public enum ScaleModule {}

@@ -1,4 +1,0 @@
-import Testing
-@testable import ChainCrypto
-
-@Test func moduleLinks() { _ = ChainCryptoModule.self }

@@ -1,4 +1,0 @@
-import Testing
-@testable import Scale
-
-@Test func moduleLinks() { _ = ScaleModule.self }
