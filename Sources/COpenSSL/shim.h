@@ -21,4 +21,10 @@
 #include <openssl/asn1.h>
 #include <openssl/bio.h>
 
+// STACK_OF(X509) helpers: the sk_X509_* API is macros in OpenSSL 3.
+static inline STACK_OF(X509) *khalatop_sk_X509_new_null(void) { return sk_X509_new_null(); }
+static inline int khalatop_sk_X509_push(STACK_OF(X509) *sk, X509 *x) { return sk_X509_push(sk, x); }
+static inline int khalatop_sk_X509_num(const STACK_OF(X509) *sk) { return sk_X509_num(sk); }
+static inline void khalatop_sk_X509_free(STACK_OF(X509) *sk) { sk_X509_free(sk); }
+
 #endif

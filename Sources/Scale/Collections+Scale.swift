@@ -5,8 +5,15 @@ extension String: ScaleCodable {
     public init(from decoder: inout ScaleDecoder) throws {
         let n = try decoder.decodeCompactLength()
         let start = decoder.offset
-        let raw = decoder.bytes[start..<(start + n)]
-        guard let s = String(validating: raw, as: UTF8.self) else {
+        // ASCII (most names and docs) needs no validation; anything else must be valid UTF-8.
+        let decoded: String? = decoder.bytes.withUnsafeBufferPointer { all in
+            let raw = UnsafeBufferPointer(rebasing: all[start..<(start + n)])
+            var high: UInt8 = 0
+            for b in raw { high |= b }
+            if high < 0x80 { return String(decoding: raw, as: UTF8.self) }
+            return String(validating: raw, as: UTF8.self)
+        }
+        guard let s = decoded else {
             throw ScaleError.invalidValue(offset: start, expected: "UTF-8 string of \(n) bytes")
         }
         decoder.offset += n
@@ -22,9 +29,10 @@ extension String: ScaleCodable {
 
 extension Array: ScaleEncodable where Element: ScaleEncodable {
     /// `Vec<T>`: compact element count, then the elements. `[UInt8]` takes a bulk path.
+    @inlinable
     public func encode(to encoder: inout ScaleEncoder) {
         encoder.encodeCompact(UInt64(count))
-        if let raw = self as? [UInt8] {
+        if Element.self == UInt8.self, let raw = self as? [UInt8] {
             encoder.append(raw)
             return
         }
@@ -33,6 +41,7 @@ extension Array: ScaleEncodable where Element: ScaleEncodable {
 }
 
 extension Array: ScaleDecodable where Element: ScaleDecodable {
+    @inlinable
     public init(from decoder: inout ScaleDecoder) throws {
         if Element.self == UInt8.self {
             let n = try decoder.decodeCompactLength()
@@ -52,6 +61,7 @@ extension Array: ScaleDecodable where Element: ScaleDecodable {
 extension Optional: ScaleEncodable where Wrapped: ScaleEncodable {
     /// `Option<T>`: 0x00 for None, 0x01 then the value; `Option<bool>` is the
     /// single byte 0x00 None, 0x01 Some(true), 0x02 Some(false).
+    @inlinable
     public func encode(to encoder: inout ScaleEncoder) {
         if Wrapped.self == Bool.self {
             switch self.map({ $0 as? Bool }) {
@@ -71,6 +81,7 @@ extension Optional: ScaleEncodable where Wrapped: ScaleEncodable {
 }
 
 extension Optional: ScaleDecodable where Wrapped: ScaleDecodable {
+    @inlinable
     public init(from decoder: inout ScaleDecoder) throws {
         let at = decoder.offset
         let tag = try decoder.readByte()

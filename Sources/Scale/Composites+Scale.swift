@@ -36,7 +36,7 @@ extension ScaleEncoder {
 
     /// A fixed-size array `[T; N]`: the elements with no length prefix.
     public mutating func encodeFixedArray<T: ScaleEncodable>(_ elements: [T]) {
-        if let raw = elements as? [UInt8] {
+        if T.self == UInt8.self, let raw = elements as? [UInt8] {
             bytes.append(contentsOf: raw)
             return
         }

@@ -18,4 +18,5 @@ extension ScaleDecodable {
     public static var scaleMinimumSize: Int { 1 }
 }
 
+/// Both directions; most SCALE types in khalatop are read and written.
 public typealias ScaleCodable = ScaleEncodable & ScaleDecodable

@@ -49,7 +49,15 @@ public struct ScaleDecoder: Sendable {
     @inlinable
     public mutating func readBytes(_ count: Int) throws -> [UInt8] {
         try require(count)
-        let out = Array(bytes[offset..<(offset + count)])
+        let start = offset
+        let out = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            bytes.withUnsafeBufferPointer { source in
+                if count > 0, let dst = buffer.baseAddress, let src = source.baseAddress {
+                    dst.update(from: src + start, count: count)
+                }
+            }
+            initialized = count
+        }
         offset += count
         return out
     }
@@ -136,15 +144,23 @@ public struct ScaleDecoder: Sendable {
     /// Reads a compact length prefix of a collection whose elements need at least
     /// `minimumElementSize` bytes each; fails fast before any allocation when
     /// the remaining input cannot hold that many.
+    @inlinable
     public mutating func decodeCompactLength(minimumElementSize: Int) throws -> Int {
         let start = offset
-        let n = try decodeCompactUInt128()
+        let n: UInt128
+        if start < bytes.count, bytes[start] & 0b11 != 0b11 {
+            n = UInt128(try decodeCompactUInt32())
+        } else {
+            n = try decodeCompactUInt128()
+        }
         let minSize = UInt128(max(0, minimumElementSize))
         let (needed, overflow) = n.multipliedReportingOverflow(by: minSize)
         // Zero-sized elements take no input, so cap their count instead.
-        let zeroSizedCap: UInt128 = minSize == 0 ? 1 << 20 : UInt128(Int32.max)
-        if overflow || needed > UInt128(remaining) || n > zeroSizedCap {
-            throw ScaleError.lengthTooLarge(offset: start, claimed: UInt64(clamping: n), remaining: remaining)
+        let cap: UInt128 = minSize == 0 ? 1 << 20 : UInt128(Int32.max)
+        if overflow || needed > UInt128(remaining) || n > cap {
+            let remainingAfterPrefix = remaining
+            offset = start
+            throw ScaleError.lengthTooLarge(offset: start, claimed: UInt64(clamping: n), remaining: remainingAfterPrefix)
         }
         return Int(n)
     }
@@ -160,6 +176,17 @@ extension ScaleDecoder {
     /// a fast path for the one-, two- and four-byte modes.
     @inlinable
     public mutating func decodeCompactUInt32() throws -> UInt32 {
+        if offset + 4 <= bytes.count, bytes[offset] & 0b11 == 0b10 {
+            let start = offset
+            let raw = UInt32(bytes[start]) | UInt32(bytes[start + 1]) << 8 | UInt32(bytes[start + 2]) << 16
+                | UInt32(bytes[start + 3]) << 24
+            let v = raw >> 2
+            guard v > 0x3FFF else {
+                throw ScaleError.invalidValue(offset: start, expected: "canonical compact (four-byte mode for value > 16383)")
+            }
+            offset = start + 4
+            return v
+        }
         let start = offset
         guard start < bytes.count else { throw ScaleError.truncated(offset: start, needed: 1, available: 0) }
         let first = bytes[start]

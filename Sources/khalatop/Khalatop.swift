@@ -12,7 +12,10 @@ struct Khalatop: AsyncParsableCommand {
             headless tools an operator scripts with.
             """,
         version: KhalatopVersion.string,
-        subcommands: []
+        subcommands: [
+            AttestCommand.self,
+            KeyCommand.self,
+        ]
     )
 
     func run() async throws {

@@ -1,4 +1,0 @@
-import Testing
-@testable import Attestation
-
-@Test func moduleLinks() { _ = AttestationModule.self }
