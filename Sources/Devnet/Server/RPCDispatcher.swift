@@ -36,11 +36,17 @@ struct RPCDispatcher: Sendable {
     func process(_ bytes: [UInt8], connection: RPCConnection) async -> Outcome {
         guard bytes.count <= config.maxRequestBytes else {
             stats.update { $0.oversizedRequests += 1 }
-            return Outcome(response: RPCResponse.failure(id: .null, error: .oversizedRequest(limitBytes: config.maxRequestBytes)).serializedBytes())
+            // The frame is already in memory (below the frame limit): read its id
+            // so the caller's pending request fails now instead of timing out.
+            var id = RPCID.null
+            if case .single(.success(let r))? = Optional(RPCServerInbound.decode(bytes)), let rid = r.id { id = rid }
+            return Outcome(response: RPCResponse.failure(id: id, error: .oversizedRequest(limitBytes: config.maxRequestBytes)).serializedBytes())
         }
         switch RPCServerInbound.decode(bytes) {
         case .unreadable(let response):
-            stats.update { $0.parseErrors += 1 }
+            if case .failure(let e) = response.outcome, e.code == RPCErrorObject.parseErrorCode {
+                stats.update { $0.parseErrors += 1 }
+            }
             return Outcome(response: response.serializedBytes())
         case .single(let decoded):
             var activate: [RPCSubscription] = []

@@ -13,8 +13,7 @@ extension JSONValue {
             return try RPCHex.decode(s)
         } catch {
             switch error {
-            case .oddLength(let n): throw .invalidHex(field: field, reason: "odd digit count \(n)")
-            case .invalidDigit(let o): throw .invalidHex(field: field, reason: "bad digit at \(o)")
+            case .invalid(let position, let reason): throw .invalidHex(field: field, reason: "\(reason) at \(position)")
             }
         }
     }
