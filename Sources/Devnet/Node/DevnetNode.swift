@@ -16,8 +16,13 @@ public actor DevnetNode: RPCHandler {
 
     public init(chain: DevnetChain) { self.chain = chain }
 
-    public init(config: DevnetConfig, verifier: (any SignatureVerifier)? = nil) {
-        self.chain = DevnetChain(config: config, verifier: verifier)
+    /// A node over a new chain that verifies signatures with ChainCrypto and
+    /// relays its simulated heartbeats with a seeded ed25519 relayer key.
+    public init(config: DevnetConfig) {
+        var config = config
+        let relayer = try? RelayerSigner(seed: config.seed)
+        if let relayer { config.endowedAccounts.append(relayer.publicKey) }
+        self.chain = DevnetChain(config: config, verifier: ChainCryptoVerifier(), relayer: relayer)
     }
 
     public nonisolated var subscriptionMethods: [SubscriptionMethod] {
