@@ -1,14 +1,14 @@
 import ChainCrypto
 
 /// Verifies extrinsic signatures with ChainCrypto's sr25519 and ed25519
-/// (`KeyPair.verify`); ECDSA is not supported and refused.
+/// (`Sr25519KeyPair.verify`, `Ed25519KeyPair.verify`); ECDSA is not supported and refused.
 public struct ChainCryptoVerifier: SignatureVerifier {
     public init() {}
 
     public func verify(scheme: SignatureScheme, signature: [UInt8], message: [UInt8], publicKey: [UInt8]) -> Bool? {
         switch scheme {
-        case .sr25519: return KeyPair.verify(scheme: .sr25519, signature: signature, message: message, publicKey: publicKey)
-        case .ed25519: return KeyPair.verify(scheme: .ed25519, signature: signature, message: message, publicKey: publicKey)
+        case .sr25519: return Sr25519KeyPair.verify(signature: signature, message: message, publicKey: publicKey)
+        case .ed25519: return Ed25519KeyPair.verify(signature: signature, message: message, publicKey: publicKey)
         case .ecdsa: return nil
         }
     }
