@@ -201,9 +201,11 @@ extension DevnetChain {
         // A worker coming back answers what it missed (its pRuntime replays the chain).
         if let off = config.faults.offlineWorker, let until = off.untilBlock, until == number,
            off.workerIndex < state.sims.count {
+            // All in one block, oldest first: the Gatekeeper takes answers in challenge order (§4.3).
+            let at = number + pick(config.responseLatencyBlocks)
             for m in state.sims[off.workerIndex].missed {
                 schedule(ScheduledAnswer(workerIndex: off.workerIndex, challengeBlock: m.block, challengeTimeMs: m.timeMs),
-                         at: number + pick(config.responseLatencyBlocks))
+                         at: at)
             }
             state.sims[off.workerIndex].missed = []
         }
