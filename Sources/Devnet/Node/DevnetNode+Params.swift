@@ -82,7 +82,7 @@ extension DevnetNode {
 
     /// `state_call`: `TransactionPaymentApi_query_info(extrinsic, len)` →
     /// `RuntimeDispatchInfo {weight, class, partial_fee}`; `Metadata_metadata`;
-    /// `Core_version`.
+    /// `Core_version`; `AccountNonceApi_account_nonce(account)` → `u32`.
     func stateCall(_ p: RPCParams) throws -> JSONValue {
         guard case .string(let name)? = p.at(0) else { throw RPCErrorObject.invalidParams("param 0: runtime API method") }
         let data = try p.optionalBytes(1) ?? []
@@ -95,6 +95,9 @@ extension DevnetNode {
             e.appendByte(0)  // DispatchClass::Normal
             e.encode(DevnetChain.partialFee(length: length))
             return .hex(e.bytes)
+        case "AccountNonceApi_account_nonce":
+            guard data.count == 32 else { throw RPCErrorObject.invalidParams("expected a 32-byte account id") }
+            return .hex(scaleEncoded(chain.state.accounts[data]?.nonce ?? 0))
         case "Metadata_metadata":
             return .hex(DevnetMetadata.opaque)
         case "Core_version":
