@@ -16,6 +16,9 @@ public struct TransactionError: Error, Sendable, Hashable, CustomStringConvertib
 
 extension DevnetChain {
     /// A flat fee per extrinsic plus a per-byte part, in planck (what `query_info` reports).
+    /// Most extrinsics waiting in the pool (bounded memory, issue 5).
+    public static let maxPoolTransactions = 4096
+
     public static func partialFee(length: Int) -> UInt128 { 1_000_000_000 + UInt128(length) * 1_000_000 }
 
     /// Validates a signed extrinsic (format, signature over the signing
@@ -41,6 +44,10 @@ extension DevnetChain {
         guard sig.nonce >= account?.nonce ?? 0 else { throw .invalid("Transaction is outdated") }
         guard (account?.freePlanck ?? 0) >= Self.partialFee(length: x.encoded.count) + sig.tipPlanck else {
             throw .invalid("Inability to pay some fees (e.g. account balance too low)")
+        }
+        guard txPool.count < Self.maxPoolTransactions else {
+            throw TransactionError(code: 1016, message: "Immediately Dropped",
+                                   data: "The transaction couldn't enter the pool because of the limit")
         }
         txPool.append(x)
         return x.hash

@@ -62,6 +62,8 @@ public struct BlockStore: Sendable {
     public init(keepBlocks: Int) { self.keepBlocks = max(2, keepBlocks) }
 
     public var head: SealedBlock? { blocks.last }
+    /// Blocks held besides genesis (at most `keepBlocks`).
+    public var count: Int { blocks.count }
     public var genesisHash: [UInt8]? { genesis?.hash }
     /// Block 0 is kept for ever (clients read the genesis hash).
     public private(set) var genesis: SealedBlock?

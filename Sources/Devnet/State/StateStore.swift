@@ -18,6 +18,9 @@ public struct StateStore: Sendable {
 
     public init(keepBlocks: Int = 256) { self.keepBlocks = max(1, keepBlocks) }
 
+    /// Number of block journals held (at most `keepBlocks`).
+    public var journalCount: Int { journals.count }
+
     /// The oldest block whose state can still be read.
     public var oldestQueryable: UInt32? { journals.first.map { $0.number &- 1 } }
 
