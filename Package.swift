@@ -57,7 +57,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "khalatop-bench", dependencies: [
-            "Scale", "ChainCrypto", "MiningCore", "Attestation", "COpenSSL",
+            "Scale", "ChainCrypto", "MiningCore", "Attestation", "COpenSSL", "Devnet", "SubstrateRPC",
         ]),
 
         // Test-only helpers: fixture lookup, the Python reference-client runner.

@@ -44,6 +44,8 @@ struct DevnetCommand: AsyncParsableCommand {
             throw ValidationError("--workers must be 0...100000 and --pools 0...10000")
         }
         for f in [slow, flaky, offline] where !(0...1).contains(f) { throw ValidationError("fractions must be 0...1") }
+        guard (1...100_000).contains(heartbeatWindowBlocks) else { throw ValidationError("--heartbeat-window must be 1...100000") }
+        guard (1...1_000_000).contains(stateDepth) else { throw ValidationError("--state-depth must be 1...1000000") }
     }
 
     var config: DevnetConfig {

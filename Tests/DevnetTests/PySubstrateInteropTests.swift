@@ -97,7 +97,7 @@ print(json.dumps(out))
         let server = try await RPCServer.start(handler: node)
         await node.startTimer()
         defer { Task { await node.stopTimer(); await server.shutdown() } }
-        let text = try ReferencePython.run(Self.script, arguments: [
+        let text = try await runPython(Self.script, arguments: [
             server.webSocketURL, Hex.encode(bench), "\(config.workers)", Self.ed25519Seed,
         ])
         let out = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any], "\(text)")

@@ -217,7 +217,7 @@ extension DevnetChain {
     }
 
     func pick(_ range: ClosedRange<UInt32>) -> UInt32 {
-        range.lowerBound + UInt32(rng.next() % UInt64(range.upperBound - range.lowerBound + 1))
+        range.lowerBound + UInt32(rng.next() % (UInt64(range.upperBound) - UInt64(range.lowerBound) + 1))
     }
 
     func schedule(_ answer: ScheduledAnswer, at block: UInt32) {
