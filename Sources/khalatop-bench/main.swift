@@ -11,6 +11,7 @@ let sections: [(String, () throws -> [BenchRow])] = [
     ("keys", keyBenchmarks),
     ("core", coreBenchmarks),
     ("devnet", devnetBenchmarks),
+    ("ui", uiBenchmarks),
 ]
 
 let wanted = Set(CommandLine.arguments.dropFirst())
