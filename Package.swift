@@ -65,7 +65,8 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "khalatop-bench", dependencies: [
-            "Scale", "ChainCrypto", "MiningCore", "Attestation", "COpenSSL", "TermUI", "Devnet", "SubstrateRPC",
+            "Scale", "ChainCrypto", "MiningCore", "Attestation", "COpenSSL", "TermUI",
+            "SubstrateRPC", "ChainEngine", "Devnet",
         ]),
 
         // Test-only helpers: fixture lookup, the Python reference-client runner.
@@ -79,7 +80,7 @@ let package = Package(
             "Devnet", "Scale", "ChainCrypto", "MiningCore", "SubstrateRPC", "TestSupport",
         ]),
         .testTarget(name: "TransportTests", dependencies: [
-            "ChainEngine", "Devnet", "SubstrateRPC", "TestSupport",
+            "ChainEngine", "Devnet", "SubstrateRPC", "ChainCrypto", "TestSupport",
         ]),
         .testTarget(name: "TermUITests", dependencies: ["TermUI", "TermUINCurses"],
                     exclude: ["Snapshots"]),

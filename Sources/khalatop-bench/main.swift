@@ -12,6 +12,7 @@ let sections: [(String, () throws -> [BenchRow])] = [
     ("core", coreBenchmarks),
     ("devnet", devnetBenchmarks),
     ("ui", uiBenchmarks),
+    ("rpc", rpcBenchmarks),
 ]
 
 let wanted = Set(CommandLine.arguments.dropFirst())
