@@ -37,7 +37,7 @@ let package = Package(
 
         // Networked layers: ChainEngine (client side) and Devnet (server side) never import each other.
         .target(name: "ChainEngine", dependencies: [
-            "Scale", "SubstrateRPC",
+            "Scale", "ChainCrypto", "MiningCore", "SubstrateRPC",
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -61,7 +61,8 @@ let package = Package(
 
         // Composition root and benchmarks.
         .executableTarget(name: "khalatop", dependencies: [
-            "Scale", "ChainCrypto", "MiningCore", "Attestation", "TermUI", "TermUINCurses", "Devnet",
+            "Scale", "ChainCrypto", "MiningCore", "Attestation", "TermUI", "TermUINCurses", "ChainEngine", "SubstrateRPC",
+            "Devnet",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "khalatop-bench", dependencies: [
@@ -81,6 +82,9 @@ let package = Package(
         ]),
         .testTarget(name: "TransportTests", dependencies: [
             "ChainEngine", "Devnet", "SubstrateRPC", "ChainCrypto", "TestSupport",
+        ]),
+        .testTarget(name: "ChainEngineTests", dependencies: [
+            "ChainEngine", "Devnet", "SubstrateRPC", "Scale", "ChainCrypto", "MiningCore", "TestSupport",
         ]),
         .testTarget(name: "TermUITests", dependencies: ["TermUI", "TermUINCurses"],
                     exclude: ["Snapshots"]),
