@@ -36,6 +36,8 @@ struct DevnetCommand: AsyncParsableCommand {
     @Option(name: .customLong("offline-at"), help: "Block at which --offline-worker goes offline.") var offlineAt: UInt32 = 10
     @Option(name: .customLong("online-at"), help: "Block at which it answers again.") var onlineAt: UInt32?
     @Option(name: .customLong("state-depth"), help: "Past blocks whose state stays queryable.") var stateDepth: Int = 256
+    @Option(name: .customLong("genesis-ms"), help: "Unix ms of block 0 (default: now; fix it to replay a run exactly).")
+    var genesisMs: UInt64?
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0...65535") }
@@ -64,6 +66,7 @@ struct DevnetCommand: AsyncParsableCommand {
             c.faults.offlineWorker = OfflineWorker(workerIndex: offlineWorker, fromBlock: offlineAt, untilBlock: onlineAt)
         }
         c.stateDepthBlocks = stateDepth
+        c.genesisTimestampMs = genesisMs ?? UInt64(Date().timeIntervalSince1970 * 1000)
         return c
     }
 
