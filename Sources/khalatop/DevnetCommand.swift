@@ -81,7 +81,7 @@ struct DevnetCommand: AsyncParsableCommand {
         for (name, key) in zip(DevAccounts.names, DevAccounts.publicKeys) {
             print("  //\(name) \(SS58.encode(key, prefix: 30))")
         }
-        fflush(stdout)
+        fflush(nil)  // all streams: `stdout` itself is not concurrency-safe to name
         // Serve until interrupted.
         while !Task.isCancelled { try await Task.sleep(nanoseconds: 3_600_000_000_000) }
     }
