@@ -73,6 +73,28 @@ struct LoopbackCallTests {
         #expect(ContinuousClock.now - start >= .milliseconds(550))
     }
 
+    @Test func batchResultsComeBackInOrderWithPerCallErrors() async throws {
+        let (server, _, client) = try await makePair()
+        defer { Task { await client.disconnect(); await server.shutdown() } }
+        let before = server.stats.requestsHandled
+        let results = try await client.batch([
+            RPCBatchCall("add", params: [1, 2]),
+            RPCBatchCall("fail"),
+            RPCBatchCall("no_such"),
+            RPCBatchCall("echo", params: ["x": [true]]),
+        ] + (0..<60).map { RPCBatchCall("add", params: [.int(Int64($0))]) })
+        #expect(results.count == 64)
+        #expect(try results[0].get() == 3)
+        #expect(results[1] == .failure(.rpcError(code: 4242, message: "refused", data: "why")))
+        guard case .failure(.rpcError(let code, _, _)) = results[2] else { Issue.record("\(results[2])"); return }
+        #expect(code == -32601)
+        #expect(try results[3].get() == ["x": [true]])
+        for k in 0..<60 { #expect(try results[4 + k].get() == .int(Int64(k))) }
+        #expect(server.stats.requestsHandled - before == 64)
+        #expect(try await client.batch([]).isEmpty)
+        #expect(await client.pendingCallCount == 0)
+    }
+
     @Test func eightMebibyteResponse() async throws {
         let (server, _, client) = try await makePair()
         defer { Task { await client.disconnect(); await server.shutdown() } }
