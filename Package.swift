@@ -46,7 +46,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "Devnet", dependencies: [
-            "Scale", "ChainCrypto", "MiningCore", "SubstrateRPC",
+            "Scale", "ChainCrypto", "MiningCore", "Attestation", "SubstrateRPC",
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -78,7 +78,7 @@ let package = Package(
         .testTarget(name: "AttestationTests", dependencies: ["Attestation", "Scale", "ChainCrypto", "TestSupport"]),
         .testTarget(name: "SubstrateRPCTests", dependencies: ["SubstrateRPC", "Scale", "TestSupport"]),
         .testTarget(name: "DevnetTests", dependencies: [
-            "Devnet", "Scale", "ChainCrypto", "MiningCore", "SubstrateRPC", "TestSupport",
+            "Devnet", "Scale", "ChainCrypto", "MiningCore", "Attestation", "SubstrateRPC", "TestSupport",
         ]),
         .testTarget(name: "TransportTests", dependencies: [
             "ChainEngine", "Devnet", "SubstrateRPC", "ChainCrypto", "TestSupport",
