@@ -109,4 +109,20 @@ struct DevnetSubmissionTests {
             #expect(code == 1010)
         }
     }
+
+    @Test func registerWithoutAttestationIsRefusedWithTheRegistryErrorName() async throws {
+        let h = try await Harness.start()
+        defer { Task { await h.stop() } }
+        let alice = try KeyPair(secretURI: "//Alice")
+        // WorkerRegistrationInfoV2 as a pRuntime encodes it; attestation None.
+        var e = ScaleEncoder()
+        e.encode(UInt32(1)); e.encode([UInt8]([1, 2]))
+        e.append([UInt8](repeating: 5, count: 32)); e.append([UInt8](repeating: 6, count: 32)); e.append([UInt8](repeating: 9, count: 32))
+        e.encode([UInt32(4), 1]); e.appendByte(1); e.append(alice.publicKey); e.encode(UInt32(2004)); e.encode(UInt32(0))
+        let prepared = try await h.client.prepare(.registerWorkerV2(pruntimeInfo: e.bytes, attestation: [0]), signer: alice)
+        #expect(prepared.extrinsic.call.bytes.prefix(2) == [86, 7])
+        let (_, outcome) = try await h.submit(prepared)
+        guard case .failed(let f)? = outcome else { Issue.record("expected a failure, got \(String(describing: outcome))"); return }
+        #expect(f.name == "PhalaRegistry.NoneAttestationDisabled")
+    }
 }
