@@ -161,4 +161,35 @@ struct TxCommandTests {
         #expect(env.status == 1)  // nothing listens on port 1
         #expect(!(env.stdout + env.stderr).contains(Self.secret))
     }
+
+    /// The polkadot.js key file of //Alice (password "whoisalice") from subxt's compatibility test.
+    static let aliceKeyFile = """
+    {"encoded":"DumgApKCTqoCty1OZW/8WS+sgo6RdpHhCwAkA2IoDBMAgAAAAQAAAAgAAAB6IG/q24EeVf0JqWqcBd5m2tKq5BlyY84IQ8oamLn9DZe9Ouhgunr7i36J1XxUnTI801axqL/ym1gil0U8440Qvj0lFVKwGuxq38zuifgoj0B3Yru0CI6QKEvQPU5xxj4MpyxdSxP+2PnTzYao0HDH0fulaGvlAYXfqtU89xrx2/z9z7IjSwS3oDFPXRQ9kAdDebtyCVreZ9Otw9v3",\
+    "encoding":{"content":["pkcs8","sr25519"],"type":["scrypt","xsalsa20-poly1305"],"version":"3"},\
+    "address":"5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY","meta":{"name":"Alice"}}
+    """
+
+    @Test func keyFileWithPasswordFileSignsAsItsAccount() async throws {
+        let net = try await Devnet.start()
+        defer { Task { await net.stop() } }
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("khalatop-tx-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let keyPath = dir.appendingPathComponent("alice.json").path, pwPath = dir.appendingPathComponent("pw").path
+        #expect(FileManager.default.createFile(atPath: keyPath, contents: Data(Self.aliceKeyFile.utf8), attributes: [.posixPermissions: 0o600]))
+        #expect(FileManager.default.createFile(atPath: pwPath, contents: Data("whoisalice\n".utf8), attributes: [.posixPermissions: 0o600]))
+        let worker = Hex.encode(try #require(await net.node.workerPublicKeys.first))
+        let r = try await Self.khalatop(["tx", "stop", "--rpc", net.server.webSocketURL, "--pool", "0", "--worker", worker,
+                                         "--key-file", keyPath, "--password-file", pwPath, "--dry-run"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let alice = try SS58.checkedEncode(try Hex.decode("0xd43593c715fdd31c61141abd04a99fd6822c8558854ccde39a5684e7a56da27d"), prefix: 30)
+        #expect(r.stdout.contains("Signer:  \(alice) (sr25519)"))
+        #expect(!(r.stdout + r.stderr).contains("whoisalice"))
+        // A wrong password is a clear refusal.
+        #expect(FileManager.default.createFile(atPath: pwPath, contents: Data("whoisbob".utf8), attributes: [.posixPermissions: 0o600]))
+        let wrong = try await Self.khalatop(["tx", "stop", "--rpc", net.server.webSocketURL, "--pool", "0", "--worker", worker,
+                                             "--key-file", keyPath, "--password-file", pwPath, "--dry-run"])
+        #expect(wrong.status == 1)
+        #expect(wrong.stderr.contains("cannot load the key"))
+        #expect(!(wrong.stdout + wrong.stderr).contains("whoisbob"))
+    }
 }
