@@ -92,9 +92,9 @@ struct TxCommand: AsyncParsableCommand {
             guard pool != nil else { throw ValidationError("\(action.rawValue) needs --pool PID") }
             guard worker != nil else { throw ValidationError("\(action.rawValue) needs --worker HEX") }
         }
-        if action == .start || action == .restart, stake == nil {
-            throw ValidationError("\(action.rawValue) needs --stake PHA")
-        }
+        let takesStake = action == .start || action == .restart
+        if takesStake, stake == nil { throw ValidationError("\(action.rawValue) needs --stake PHA") }
+        if !takesStake, stake != nil { throw ValidationError("--stake is only for start and restart") }
     }
 
     func run() async throws {

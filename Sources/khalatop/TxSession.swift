@@ -16,7 +16,6 @@ struct TxSession {
 
     func run(_ action: ActionCall, signer: KeyPair, confirmation: Confirmation, dryRun: Bool, printHex: Bool) async -> Int32 {
         let rpc = RPCClient()
-        defer { Task { await rpc.disconnect() } }
         do {
             try await rpc.connect(url: url)
         } catch {
@@ -55,42 +54,61 @@ struct TxSession {
     }
 
     /// Submits and prints each status until a final one; 0 only for finalized + ExtrinsicSuccess.
+    /// Gives up (1) after `timeoutSeconds` without finality.
     func follow(_ prepared: PreparedExtrinsic, client: ExtrinsicClient) async -> Int32 {
-        let bytes = prepared.extrinsic.bytes
         TxOutput.info("Hash:    \(Hex.encode(prepared.extrinsic.hash))", toStderr: false)
-        let deadline = ContinuousClock.now + .seconds(timeoutSeconds)
+        let seconds = timeoutSeconds
+        return await withTaskGroup(of: Int32?.self) { group in
+            group.addTask { await Self.track(prepared, client: client) }
+            group.addTask {
+                try? await Task.sleep(for: .seconds(seconds))
+                return Task.isCancelled ? nil : -1
+            }
+            var code: Int32 = 1
+            for await result in group {
+                guard let result else { continue }
+                if result == -1 {
+                    TxOutput.error("no finality within \(Int(seconds)) s; the extrinsic may still be included later")
+                    code = 1
+                } else {
+                    code = result
+                }
+                group.cancelAll()
+                break
+            }
+            return code
+        }
+    }
+
+    /// Follows the watch stream to a final status and reads the outcome from the block's events.
+    static func track(_ prepared: PreparedExtrinsic, client: ExtrinsicClient) async -> Int32 {
+        let bytes = prepared.extrinsic.bytes
         do {
-            let statuses = try await client.submitAndWatch(bytes)
             var outcome: DispatchOutcome?
-            for try await status in statuses {
+            for try await status in try await client.submitAndWatch(bytes) {
                 TxOutput.info("Status:  \(status)", toStderr: false)
                 switch status {
-                case .inBlock(let hash), .finalized(let hash):
-                    if outcome == nil || { if case .finalized = status { return true } else { return false } }() {
-                        outcome = try await client.outcome(of: bytes, inBlock: hash, metadata: prepared.metadata)
-                        if case .inBlock = status { TxOutput.info("Result:  \(outcome.map { "\($0)" } ?? "-")", toStderr: false) }
-                    }
-                    if case .finalized = status {
-                        switch outcome {
-                        case .success?:
-                            TxOutput.info("finalized: \(prepared.action.summary) succeeded", toStderr: false)
-                            return 0
-                        case .failed(let f)?:
-                            TxOutput.error("finalized with an error: \(f)")
-                            return 1
-                        case nil:
-                            return 1
-                        }
+                case .inBlock(let hash):
+                    outcome = try await client.outcome(of: bytes, inBlock: hash, metadata: prepared.metadata)
+                    TxOutput.info("Result:  \(outcome.map { "\($0)" } ?? "-")", toStderr: false)
+                case .finalized(let hash):
+                    // Read again in the finalized block: a re-org may have moved it.
+                    outcome = try await client.outcome(of: bytes, inBlock: hash, metadata: prepared.metadata)
+                    switch outcome {
+                    case .success?:
+                        TxOutput.info("finalized: \(prepared.action.summary) succeeded", toStderr: false)
+                        return 0
+                    case .failed(let f)?:
+                        TxOutput.error("finalized with an error: \(f)")
+                        return 1
+                    case nil:
+                        return 1
                     }
                 case .dropped, .invalid, .usurped, .finalityTimeout:
                     TxOutput.error("the extrinsic was \(status); it did not take effect")
                     return 1
                 default:
                     break
-                }
-                if ContinuousClock.now > deadline {
-                    TxOutput.error("no finality within \(Int(timeoutSeconds)) s (last status: \(status))")
-                    return 1
                 }
             }
             TxOutput.error("the node stopped reporting before finality")

@@ -146,7 +146,8 @@ struct TxCommandTests {
         let keys = try Self.keyFiles()
         let worker = "0x" + String(repeating: "11", count: 32)
         for action in ["add", "start", "stop", "reclaim", "restart", "remove"] {
-            let common = ["tx", action, "--rpc", "ws://127.0.0.1:1", "--pool", "1", "--worker", worker, "--stake", "1"]
+            let common = ["tx", action, "--rpc", "ws://127.0.0.1:1", "--pool", "1", "--worker", worker]
+                + (action == "start" || action == "restart" ? ["--stake", "1"] : [])
             let ro = try await Self.khalatop(common + ["--suri-file", keys.privateFile, "--read-only", "--yes"])
             #expect(ro.status == 1)
             #expect(ro.stderr.contains("read-only mode"))
@@ -191,5 +192,26 @@ struct TxCommandTests {
         #expect(wrong.status == 1)
         #expect(wrong.stderr.contains("cannot load the key"))
         #expect(!(wrong.stdout + wrong.stderr).contains("whoisbob"))
+    }
+
+    @Test func noFinalityWithinTheTimeoutIsAFailure() async throws {
+        // A devnet that produces no blocks: the extrinsic stays ready.
+        var c = DevnetConfig()
+        c.seed = 5; c.workers = 2; c.pools = 1
+        let node = DevnetNode(config: c)
+        await node.produceBlocks(1)
+        let server = try await RPCServer.start(handler: node, configuration: RPCServerConfiguration(port: 0))
+        defer { Task { await server.shutdown() } }
+        let keys = try Self.keyFiles()
+        let worker = Hex.encode(try #require(await node.workerPublicKeys.first))
+        let r = try await Self.khalatop(["tx", "stop", "--rpc", server.webSocketURL, "--pool", "0", "--worker", worker,
+                                         "--suri-file", keys.privateFile, "--yes", "--timeout", "1"])
+        #expect(r.status == 1)
+        #expect(r.stdout.contains("Status:  ready"))
+        #expect(r.stderr.contains("no finality within 1 s"))
+        // --stake on an action that takes none is a usage error.
+        let usage = try await Self.khalatop(["tx", "stop", "--pool", "0", "--worker", worker, "--stake", "5", "--suri-file", keys.privateFile])
+        #expect(usage.status != 0)
+        #expect(usage.stderr.contains("--stake is only for start and restart"))
     }
 }
