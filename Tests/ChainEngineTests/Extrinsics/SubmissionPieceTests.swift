@@ -68,4 +68,30 @@ struct SubmissionPieceTests {
         let token = ScaleValue.variant(name: "Token", index: 7, fields: [ScaleField(nil, .variant(name: "FundsUnavailable", index: 0, fields: []))])
         #expect(DispatchFailure(dispatchError: token, metadata: m).name == "Token.FundsUnavailable")
     }
+
+    /// A registry that has `RuntimeDispatchInfo` (weights v2): the estimate is read through it.
+    @Test func feeEstimateThroughTheMetadataType() throws {
+        var types: [PortableType] = []
+        func t(_ path: [String], _ def: TypeDef) -> UInt32 {
+            types.append(PortableType(id: UInt32(types.count), path: path, params: [], def: def, docs: []))
+            return UInt32(types.count - 1)
+        }
+        func f(_ name: String, _ type: UInt32) -> TypeField { TypeField(name: name, type: type, typeName: nil, docs: []) }
+        let u64 = t([], .primitive(.u64)), u128 = t([], .primitive(.u128)), c64 = t([], .compact(u64))
+        let weight = t(["sp_weights", "weight_v2", "Weight"], .composite([f("ref_time", c64), f("proof_size", c64)]))
+        let cls = t(["frame_support", "dispatch", "DispatchClass"], .variant(["Normal", "Operational", "Mandatory"].enumerated().map {
+            TypeVariant(name: $0.element, fields: [], index: UInt8($0.offset), docs: [])
+        }))
+        _ = t(["pallet_transaction_payment", "types", "RuntimeDispatchInfo"],
+              .composite([f("weight", weight), f("class", cls), f("partial_fee", u128)]))
+        let unit = t([], .tuple([]))
+        let m = RuntimeMetadataV14(registry: PortableRegistry(types: types), pallets: [],
+                                   extrinsic: ExtrinsicMetadata(type: unit, version: 4, signedExtensions: []), runtimeType: unit)
+        var e = ScaleEncoder()
+        e.encodeCompact(UInt64(9)); e.encodeCompact(UInt64(10)); e.appendByte(2); e.encode(UInt128(77))
+        #expect(try FeeEstimate(bytes: e.bytes, metadata: m)
+                == FeeEstimate(refTime: 9, proofSize: 10, dispatchClass: "Mandatory", partialFeePlanck: 77))
+        // Bytes that do not fit the metadata's type are an error, not a guess by the known shapes.
+        #expect(throws: FeeEstimateError.self) { try FeeEstimate(bytes: e.bytes + [0], metadata: m) }
+    }
 }
