@@ -214,4 +214,23 @@ struct TxCommandTests {
         #expect(usage.status != 0)
         #expect(usage.stderr.contains("--stake is only for start and restart"))
     }
+
+    @Test func registerTakesThePRuntimeMaterialAsHex() async throws {
+        let net = try await Devnet.start()
+        defer { Task { await net.stop() } }
+        let keys = try Self.keyFiles()
+        var e = ScaleEncoder()
+        e.encode(UInt32(1)); e.encode([UInt8]([1, 2]))
+        e.append([UInt8](repeating: 5, count: 32)); e.append([UInt8](repeating: 6, count: 32)); e.append([UInt8](repeating: 9, count: 32))
+        e.encode([UInt32(4), 1]); e.appendByte(0); e.encode(UInt32(2004)); e.encode(UInt32(0))
+        let base = ["tx", "register", "--rpc", net.server.webSocketURL, "--suri-file", keys.privateFile, "--attestation", "0x00"]
+        let ok = try await Self.khalatop(base + ["--pruntime-info", Hex.encode(e.bytes), "--dry-run", "--print-hex"])
+        #expect(ok.status == 0, "\(ok.stderr)")
+        #expect(ok.stderr.contains("register_worker_v2: registration info \(e.bytes.count) bytes, attestation 1 bytes"))
+        #expect(ok.stdout.contains(Hex.encode([86, 7] + e.bytes + [0], prefix: false)))
+        // Truncated registration info does not decode as WorkerRegistrationInfoV2: refused before signing.
+        let bad = try await Self.khalatop(base + ["--pruntime-info", Hex.encode(e.bytes.dropLast()), "--dry-run"])
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("argument pruntime_info must be"))
+    }
 }
