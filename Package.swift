@@ -37,7 +37,7 @@ let package = Package(
 
         // Networked layers: ChainEngine (client side) and Devnet (server side) never import each other.
         .target(name: "ChainEngine", dependencies: [
-            "Scale", "SubstrateRPC",
+            "Scale", "ChainCrypto", "MiningCore", "SubstrateRPC",
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -46,7 +46,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "Devnet", dependencies: [
-            "Scale", "SubstrateRPC",
+            "Scale", "ChainCrypto", "MiningCore", "Attestation", "SubstrateRPC",
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -63,7 +63,8 @@ let package = Package(
 
         // Composition root and benchmarks.
         .executableTarget(name: "khalatop", dependencies: [
-            "Scale", "ChainCrypto", "MiningCore", "Attestation", "TermUI", "TermUINCurses", "Dashboard",
+            "Scale", "ChainCrypto", "MiningCore", "Attestation", "TermUI", "TermUINCurses", "ChainEngine", "SubstrateRPC",
+            "Devnet", "Dashboard",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "khalatop-bench", dependencies: [
@@ -78,8 +79,14 @@ let package = Package(
         .testTarget(name: "MiningCoreTests", dependencies: ["MiningCore", "ChainCrypto", "TestSupport"]),
         .testTarget(name: "AttestationTests", dependencies: ["Attestation", "Scale", "ChainCrypto", "TestSupport"]),
         .testTarget(name: "SubstrateRPCTests", dependencies: ["SubstrateRPC", "Scale", "TestSupport"]),
+        .testTarget(name: "DevnetTests", dependencies: [
+            "Devnet", "Scale", "ChainCrypto", "MiningCore", "Attestation", "SubstrateRPC", "TestSupport",
+        ]),
         .testTarget(name: "TransportTests", dependencies: [
             "ChainEngine", "Devnet", "SubstrateRPC", "ChainCrypto", "TestSupport",
+        ]),
+        .testTarget(name: "ChainEngineTests", dependencies: [
+            "ChainEngine", "Devnet", "SubstrateRPC", "Scale", "ChainCrypto", "MiningCore", "TestSupport",
         ]),
         .testTarget(name: "TermUITests", dependencies: ["TermUI", "TermUINCurses"],
                     exclude: ["Snapshots"]),

@@ -10,6 +10,7 @@ let sections: [(String, () throws -> [BenchRow])] = [
     ("crypto", cryptoBenchmarks),
     ("keys", keyBenchmarks),
     ("core", coreBenchmarks),
+    ("devnet", devnetBenchmarks),
     ("ui", uiBenchmarks),
     ("dashboard", dashboardBenchmarks),
     ("rpc", rpcBenchmarks),

@@ -13,8 +13,10 @@ struct Khalatop: AsyncParsableCommand {
             """,
         version: KhalatopVersion.string,
         subcommands: [
+            DevnetCommand.self,
             AttestCommand.self,
             KeyCommand.self,
+            TxCommand.self,
             UIDemoCommand.self,
             DashboardPreviewCommand.self,
         ]
