@@ -12,6 +12,11 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // Networking: only ChainEngine (client) and Devnet (server) import these.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/hummingbird-project/swift-websocket", from: "1.6.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // System libraries: module maps plus inline shims for macros.
@@ -24,6 +29,27 @@ let package = Package(
         .target(name: "ChainCrypto", dependencies: ["Scale", "COpenSSL"]),
         .target(name: "MiningCore", dependencies: ["ChainCrypto"]),
         .target(name: "Attestation", dependencies: ["Scale", "ChainCrypto", "COpenSSL"]),
+        // JSON values, JSON-RPC 2.0 messages and Substrate method names shared by client and server.
+        .target(name: "SubstrateRPC", dependencies: ["Scale"]),
+
+        // Networked layers: ChainEngine (client side) and Devnet (server side) never import each other.
+        .target(name: "ChainEngine", dependencies: [
+            "Scale", "SubstrateRPC",
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            .product(name: "WSClient", package: "swift-websocket"),
+            .product(name: "WSCompression", package: "swift-websocket"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .target(name: "Devnet", dependencies: [
+            "Scale", "SubstrateRPC",
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+            .product(name: "NIOWebSocket", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
 
         // Composition root and benchmarks.
         .executableTarget(name: "khalatop", dependencies: [
@@ -40,6 +66,10 @@ let package = Package(
         .testTarget(name: "ChainCryptoTests", dependencies: ["ChainCrypto", "Scale", "TestSupport"]),
         .testTarget(name: "MiningCoreTests", dependencies: ["MiningCore", "ChainCrypto", "TestSupport"]),
         .testTarget(name: "AttestationTests", dependencies: ["Attestation", "Scale", "ChainCrypto", "TestSupport"]),
+        .testTarget(name: "SubstrateRPCTests", dependencies: ["SubstrateRPC", "Scale", "TestSupport"]),
+        .testTarget(name: "TransportTests", dependencies: [
+            "ChainEngine", "Devnet", "SubstrateRPC", "TestSupport",
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )
