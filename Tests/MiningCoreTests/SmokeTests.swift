@@ -1,4 +1,0 @@
-import Testing
-@testable import MiningCore
-
-@Test func moduleLinks() { _ = MiningCoreModule.self }
