@@ -34,7 +34,7 @@ let package = Package(
 
         // Networked layers: ChainEngine (client side) and Devnet (server side) never import each other.
         .target(name: "ChainEngine", dependencies: [
-            "Scale", "SubstrateRPC",
+            "Scale", "ChainCrypto", "MiningCore", "SubstrateRPC",
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -53,11 +53,11 @@ let package = Package(
 
         // Composition root and benchmarks.
         .executableTarget(name: "khalatop", dependencies: [
-            "Scale", "ChainCrypto", "MiningCore", "Attestation",
+            "Scale", "ChainCrypto", "MiningCore", "Attestation", "ChainEngine", "SubstrateRPC",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "khalatop-bench", dependencies: [
-            "Scale", "ChainCrypto", "MiningCore", "Attestation", "COpenSSL",
+            "Scale", "ChainCrypto", "MiningCore", "Attestation", "COpenSSL", "ChainEngine", "SubstrateRPC",
         ]),
 
         // Test-only helpers: fixture lookup, the Python reference-client runner.
@@ -69,6 +69,9 @@ let package = Package(
         .testTarget(name: "SubstrateRPCTests", dependencies: ["SubstrateRPC", "Scale", "TestSupport"]),
         .testTarget(name: "TransportTests", dependencies: [
             "ChainEngine", "Devnet", "SubstrateRPC", "TestSupport",
+        ]),
+        .testTarget(name: "ChainEngineTests", dependencies: [
+            "ChainEngine", "Devnet", "SubstrateRPC", "Scale", "ChainCrypto", "MiningCore", "TestSupport",
         ]),
     ],
     swiftLanguageModes: [.v6]
