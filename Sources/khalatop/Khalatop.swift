@@ -15,6 +15,7 @@ struct Khalatop: AsyncParsableCommand {
         subcommands: [
             AttestCommand.self,
             KeyCommand.self,
+            StatusCommand.self,
         ]
     )
 

@@ -47,9 +47,12 @@ extension ChainEngine {
         }
         if processedBlock == nil || needsReload {
             needsReload = false
-            decoder = try await decoderFor(spec: version.specVersion, at: headHash, calls)
-            pendingSpec = nil
-            try await initialLoad(calls, head: headNumber, headHash: headHash)
+            let start = headNumber > configuration.initialReplayBlocks ? headNumber - configuration.initialReplayBlocks : 0
+            let startHash = start == headNumber ? headHash : try await calls.blockHash(start)
+            let startSpec = start == headNumber ? version.specVersion : try await calls.runtimeVersion(at: startHash).specVersion
+            decoder = try await decoderFor(spec: startSpec, at: startHash, calls)
+            pendingSpec = startSpec == version.specVersion ? nil : version.specVersion
+            try await initialLoad(calls, head: start, headHash: startHash)
         } else if version.specVersion != decoder?.specVersion {
             pendingSpec = version.specVersion
         }

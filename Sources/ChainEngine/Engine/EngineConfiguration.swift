@@ -32,6 +32,9 @@ public struct EngineConfiguration: Sendable {
     /// Events buffered for a slow consumer before coalescing, then back-pressure.
     public var queueCapacity: Int
     public var rpc: RPCClientConfiguration
+    /// On the first load, load the fleet this many blocks back and replay up to the head
+    /// (heartbeat history for a one-shot status). 0 = load at the head.
+    public var initialReplayBlocks: UInt32 = 0
 
     public init(endpoints: [String], pools: [UInt64] = [], operatorAccount: AccountID? = nil, workers: [WorkerKey] = [],
                 followFinalized: Bool = true, backfillDepth: UInt32 = 1_200, storageBatchSize: Int = 512,
