@@ -22,6 +22,9 @@ let package = Package(
         // System libraries: module maps plus inline shims for macros.
         .systemLibrary(name: "COpenSSL", pkgConfig: "openssl",
                        providers: [.apt(["libssl-dev"])]),
+        // Wide-character ncurses; only TermUINCurses imports it.
+        .systemLibrary(name: "CNCurses", pkgConfig: "ncursesw",
+                       providers: [.apt(["libncurses-dev"])]),
 
         // Pure layers.
         .target(name: "Scale"),
@@ -51,13 +54,19 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
 
+        // Terminal UI: cells, widgets, themes, frame diff (stdlib only), and the
+        // one module that talks to ncurses.
+        .target(name: "TermUI"),
+        .target(name: "TermUINCurses", dependencies: ["TermUI", "CNCurses"]),
+
         // Composition root and benchmarks.
         .executableTarget(name: "khalatop", dependencies: [
-            "Scale", "ChainCrypto", "MiningCore", "Attestation", "ChainEngine", "SubstrateRPC",
+            "Scale", "ChainCrypto", "MiningCore", "Attestation", "TermUI", "TermUINCurses", "ChainEngine", "SubstrateRPC",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "khalatop-bench", dependencies: [
-            "Scale", "ChainCrypto", "MiningCore", "Attestation", "COpenSSL", "ChainEngine", "SubstrateRPC",
+            "Scale", "ChainCrypto", "MiningCore", "Attestation", "COpenSSL", "TermUI",
+            "SubstrateRPC", "ChainEngine", "Devnet",
         ]),
 
         // Test-only helpers: fixture lookup, the Python reference-client runner.
@@ -68,11 +77,13 @@ let package = Package(
         .testTarget(name: "AttestationTests", dependencies: ["Attestation", "Scale", "ChainCrypto", "TestSupport"]),
         .testTarget(name: "SubstrateRPCTests", dependencies: ["SubstrateRPC", "Scale", "TestSupport"]),
         .testTarget(name: "TransportTests", dependencies: [
-            "ChainEngine", "Devnet", "SubstrateRPC", "TestSupport",
+            "ChainEngine", "Devnet", "SubstrateRPC", "ChainCrypto", "TestSupport",
         ]),
         .testTarget(name: "ChainEngineTests", dependencies: [
             "ChainEngine", "Devnet", "SubstrateRPC", "Scale", "ChainCrypto", "MiningCore", "TestSupport",
         ]),
+        .testTarget(name: "TermUITests", dependencies: ["TermUI", "TermUINCurses"],
+                    exclude: ["Snapshots"]),
     ],
     swiftLanguageModes: [.v6]
 )

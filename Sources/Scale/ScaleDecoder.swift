@@ -4,8 +4,11 @@
 /// (never traps); lengths are checked before anything is allocated.
 public struct ScaleDecoder: Sendable {
     public let bytes: [UInt8]
-    /// Position of the next byte to read.
-    public var offset: Int
+    /// Position of the next byte to read; callers may move it (to re-read or
+    /// skip), and it is kept within `0...bytes.count` so no read can go outside.
+    public var offset: Int {
+        didSet { if UInt(bitPattern: offset) > UInt(bytes.count) { offset = min(max(0, offset), bytes.count) } }
+    }
     /// Current nesting depth of dynamic/recursive decoding (guards recursion bombs).
     public var depth: Int = 0
 

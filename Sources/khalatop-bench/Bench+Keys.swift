@@ -29,7 +29,7 @@ func keyBenchmarks() throws -> [BenchRow] {
 
     func perSecond(_ ns: Double) -> String { fmt(1e9 / ns, 0) + "/s" }
     let note = "\(message.count)-byte message, median of \(runs)×\(batch)"
-    return [
+    return try keyMaterialBenchmarks() + [
         BenchRow(section: "keys", name: "sr25519 sign", value: perSecond(srSign), note: "\(fmt(srSign / 1000, 1)) µs; " + note),
         BenchRow(section: "keys", name: "sr25519 verify", value: perSecond(srVerify), note: "\(fmt(srVerify / 1000, 1)) µs; " + note),
         BenchRow(section: "keys", name: "ed25519 sign (OpenSSL)", value: perSecond(edSign), note: "\(fmt(edSign / 1000, 1)) µs; baseline"),

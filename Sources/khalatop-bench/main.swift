@@ -10,6 +10,8 @@ let sections: [(String, () throws -> [BenchRow])] = [
     ("crypto", cryptoBenchmarks),
     ("keys", keyBenchmarks),
     ("core", coreBenchmarks),
+    ("ui", uiBenchmarks),
+    ("rpc", rpcBenchmarks),
 ]
 
 let wanted = Set(CommandLine.arguments.dropFirst())

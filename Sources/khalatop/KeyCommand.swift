@@ -33,16 +33,19 @@ struct KeyInspectCommand: ParsableCommand {
     @Option(help: "Signature scheme for secret URIs (sr25519 or ed25519). Key files name their own.")
     var scheme: KeyScheme?
 
-    @Option(help: "Address format: khala or phala (30), substrate (42), polkadot (0), kusama (2), or a number.")
+    @Option(help: ArgumentHelp("Address format: khala or phala (30), substrate (42), polkadot (0), kusama (2), "
+                               + "or a number.", valueName: "name-or-prefix"))
     var network: String = "khala"
 
-    @Option(help: "Read the secret URI from this environment variable.")
+    @Option(help: ArgumentHelp("Read the secret URI from this environment variable.", valueName: "variable"))
     var env: String?
 
-    @Option(name: .customLong("password-file"), help: "Read a key file's password from this file (first line).")
+    @Option(name: .customLong("password-file"),
+            help: ArgumentHelp("Read a key file's password from this file (first line).", valueName: "file"))
     var passwordFile: String?
 
-    @Argument(help: "File holding the secret URI or the JSON key file; `-` for standard input.")
+    @Argument(help: ArgumentHelp("File holding the secret URI or the JSON key file; `-` for standard input.",
+                                 valueName: "file"))
     var file: String?
 
     /// Larger inputs are no key.
@@ -62,7 +65,8 @@ struct KeyInspectCommand: ParsableCommand {
         do {
             loaded = try AccountKeyLoader.load(input, scheme: scheme) {
                 if let passwordFile { return try Self.readPasswordFile(passwordFile) }
-                return try TerminalPassword.read(prompt: "Password for key file\(file.map { " \($0)" } ?? ""): ")
+                let source = file.map { $0 == "-" ? "from standard input" : Self.printable($0) } ?? "from $\(env ?? "")"
+                return try TerminalPassword.read(prompt: "Password for key file \(source): ")
             }
         } catch {
             throw KeyCommandError(error.description)
@@ -93,12 +97,17 @@ struct KeyInspectCommand: ParsableCommand {
         let fd = open(file, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw KeyCommandError("cannot open \(file): \(String(cString: strerror(errno)))") }
         defer { close(fd) }
-        var info = stat()
-        if fstat(fd, &info) == 0, info.st_mode & 0o077 != 0 {
-            Self.warn("\(file) is readable or writable by group or others (mode "
-                      + String(info.st_mode & 0o777, radix: 8) + "); chmod 600 it")
-        }
+        Self.warnIfShared(fd, path: file)
         return try Self.readAll(fileDescriptor: fd, what: file)
+    }
+
+    /// Warns on stderr when a secret's file can be read or written by group or others.
+    static func warnIfShared(_ fd: Int32, path: String) {
+        var info = stat()
+        if fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_mode & 0o077 != 0 {
+            warn("\(path) is readable or writable by group or others (mode "
+                 + String(info.st_mode & 0o777, radix: 8) + "); chmod 600 it")
+        }
     }
 
     /// Reads to end of file, refusing more than `maxInputBytes`.
@@ -107,7 +116,9 @@ struct KeyInspectCommand: ParsableCommand {
         defer { SecretBytes.wipe(&buffer) }
         var total = 0
         while total < buffer.count {
-            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress! + total, $0.count - total) }
+            let n = buffer.withUnsafeMutableBytes { raw in
+                read(fd, UnsafeMutableRawBufferPointer(rebasing: raw[total...]).baseAddress, raw.count - total)
+            }
             if n == 0 { break }
             if n < 0 {
                 if errno == EINTR { continue }
@@ -124,6 +135,7 @@ struct KeyInspectCommand: ParsableCommand {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw KeyCommandError("cannot open \(path): \(String(cString: strerror(errno)))") }
         defer { close(fd) }
+        warnIfShared(fd, path: path)
         let all = try readAll(fileDescriptor: fd, what: path)
         let lineEnd = all.withUnsafeBytes { bytes in bytes.firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) } ?? all.count
         return all.slice(0..<lineEnd)

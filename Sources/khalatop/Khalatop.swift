@@ -16,6 +16,7 @@ struct Khalatop: AsyncParsableCommand {
             AttestCommand.self,
             KeyCommand.self,
             StatusCommand.self,
+            UIDemoCommand.self,
         ]
     )
 

@@ -38,6 +38,8 @@ import TestSupport
             TypeVariant(name: "Empty", fields: [], index: 0, docs: []),
         ]))
         add([], .sequence(25))                                           // 26 Vec<Event>
+        add(["Perbill"], .composite([TypeField(name: nil, type: 5, typeName: nil, docs: [])]))  // 27 Perbill(u32)
+        add([], .compact(27))                                            // 28 Compact<Perbill>
         return PortableRegistry(types: types)
     }()
 
@@ -106,7 +108,27 @@ import TestSupport
             try codec.decode(type: 1, from: [0x00, 0xd8, 0, 0])   // U+D800, a surrogate
         }
         #expect(Self.registry.typeName(19) == "(bool, char, str, u256)")
+        // Compact<Perbill> holds a u32: larger values are rejected both ways.
+        #expect(try codec.decode(type: 28, from: [0x03, 0xff, 0xff, 0xff, 0xff]) == .compact(UInt128(UInt32.max)))
+        #expect(throws: ScaleError.invalidValue(offset: 0, expected: "compact value fitting in 32 bits")) {
+            try codec.decode(type: 28, from: [0x07, 0, 0, 0, 0, 1])
+        }
+        #expect(throws: ScaleError.self) { try codec.encode(.compact(1 << 32), type: 28) }
         #expect(Self.registry.shape(25) == "9 Nested(Vec<Event>) | 200 Maybe{record: Option} | 0 Empty")
         #expect(Self.registry.shape(24).hasPrefix("{key: [u8; 32], blob: Vec<u8>, deltas: Vec<i32>, wide: [i128; 3]"))
+    }
+}
+
+@Suite struct ScaleValueDescriptionTests {
+    @Test func rendersReadably() {
+        let v: ScaleValue = .composite([
+            ScaleField("pubkey", .bytes([0xab, 0xcd])),
+            ScaleField("operator", .variant(name: "Some", index: 1, fields: [ScaleField(nil, .bytes([1]))])),
+            ScaleField("provider", .variant(name: "None", index: 0, fields: [])),
+            ScaleField("features", .sequence([.unsigned(4), .unsigned(1)])),
+            ScaleField("pair", .tuple([.signed(-1), .string("x"), .bool(true), .char("é")])),
+        ])
+        #expect(v.description == "{pubkey: 0xabcd, operator: Some(0x01), provider: None, features: [4, 1], pair: (-1, \"x\", true, 'é')}")
+        #expect(ScaleValue.bytes([UInt8](repeating: 0, count: 40)).render(maxBytes: 2) == "0x0000…(40 bytes)")
     }
 }

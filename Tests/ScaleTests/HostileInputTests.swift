@@ -140,5 +140,15 @@ import TestSupport
         }
         #expect(throws: ScaleError.self) { try codec.decode(type: 1, from: [UInt8](repeating: 4, count: 400)) }
         #expect(throws: ScaleError.self) { try codec.decode(type: 2, from: []) }
+        // A field pointing at a type the registry lacks names that id.
+        let dangling = DynamicCodec(registry: PortableRegistry(types: [
+            PortableType(id: 0, path: [], params: [], def: .tuple([77]), docs: []),
+        ]))
+        #expect(throws: ScaleError.unknownType(id: 77, context: "referenced by a type being decoded at offset 0")) {
+            try dangling.decode(type: 0, from: [1])
+        }
+        #expect(throws: ScaleError.unknownType(id: 77, context: "referenced by a type being encoded")) {
+            try dangling.encode(.tuple([.unsigned(1)]), type: 0)
+        }
     }
 }

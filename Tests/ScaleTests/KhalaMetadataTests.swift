@@ -87,7 +87,10 @@ struct KhalaMetadataTests {
         #expect(callCount > 200)
         #expect(constantCount > 50)
         #expect(metadata.extrinsic.version == 4)
-        #expect(metadata.extrinsic.signedExtensions.map(\.identifier).contains("CheckNonce"))
+        // PROTOCOL.md §1.6: the signed extensions of spec 1251, in order.
+        #expect(metadata.extrinsic.signedExtensions.map(\.identifier) == [
+            "CheckNonZeroSender", "CheckSpecVersion", "CheckTxVersion", "CheckGenesis", "CheckMortality",
+            "CheckNonce", "CheckWeight", "CheckMqSequence", "ChargeTransactionPayment"])
     }
 
     @Test func khalaPalletIndices() {

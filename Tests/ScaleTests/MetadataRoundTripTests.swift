@@ -29,3 +29,16 @@ import TestSupport
         }
     }
 }
+
+@Suite struct OpaqueMetadataTests {
+    @Test(.enabled(if: Fixtures.available, "needs ../shared/fixtures"))
+    func opaqueMetadataIsUnwrapped() throws {
+        let raw = try Fixtures.bytes("khala_metadata_spec1251.scale")
+        let wrapped = scaleEncoded(raw)
+        #expect(wrapped.count == raw.count + 4)
+        let a = try RuntimeMetadataV14(opaqueBytes: wrapped)
+        let b = try RuntimeMetadataV14(opaqueBytes: raw)
+        #expect(a.encoded == raw && b.encoded == raw)
+        #expect(throws: ScaleError.self) { try RuntimeMetadataV14(opaqueBytes: Array(wrapped.dropLast())) }
+    }
+}

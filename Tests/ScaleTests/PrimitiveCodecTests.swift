@@ -79,3 +79,42 @@ import TestSupport
         #expect(throws: ScaleError.invalidHex(position: 3, reason: "not a hex digit")) { try Hex.decode("0xag") }
     }
 }
+
+@Suite struct DecoderOffsetTests {
+    @Test func offsetStaysInsideTheBuffer() throws {
+        var d = ScaleDecoder([1, 2, 3])
+        d.offset = -5
+        #expect(d.offset == 0)
+        #expect(try d.readByte() == 1)
+        d.offset = 99
+        #expect(d.offset == 3 && d.isAtEnd && d.remaining == 0)
+        #expect(throws: ScaleError.truncated(offset: 3, needed: 1, available: 0)) { try d.readByte() }
+        d.offset = 1
+        #expect(try d.readBytes(2) == [2, 3])
+    }
+}
+
+@Suite struct Bytes32Tests {
+    @Test func roundTripsAndOrdersLikeBytes() throws {
+        var rng = SeededGenerator(seed: 40)
+        var previous: (Bytes32, [UInt8])?
+        for _ in 0..<300 {
+            let raw = rng.bytes(32)
+            let key = try #require(Bytes32(raw))
+            #expect(key.bytes == raw)
+            #expect(scaleEncoded(key) == raw)
+            #expect(try scaleDecode(Bytes32.self, from: raw) == key)
+            #expect(key.description == Hex.encode(raw))
+            if let (p, pRaw) = previous {
+                #expect((p < key) == pRaw.lexicographicallyPrecedes(raw))
+            }
+            previous = (key, raw)
+        }
+        #expect(Bytes32([1, 2]) == nil)
+        #expect(throws: ScaleError.truncated(offset: 0, needed: 32, available: 31)) {
+            try scaleDecode(Bytes32.self, from: [UInt8](repeating: 0, count: 31))
+        }
+        #expect(try scaleDecode([Bytes32].self, from: [4] + [UInt8](repeating: 7, count: 32)) == [Bytes32([UInt8](repeating: 7, count: 32))!])
+        #expect(throws: ScaleError.self) { try scaleDecode([Bytes32].self, from: [8] + [UInt8](repeating: 7, count: 40)) }
+    }
+}

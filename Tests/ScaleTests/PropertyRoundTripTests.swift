@@ -129,6 +129,8 @@ struct TestError: Error, ScaleCodable, Equatable {
         #expect(scaleEncoded(Result<UInt8, TestError>.success(5)) == [0, 5])
         #expect(scaleEncoded(Result<UInt8, TestError>.failure(TestError("a"))) == [1, 4, 0x61])
         #expect(scaleEncoded([UInt32(2): UInt8(9), 1: 8]) == [8, 1, 0, 0, 0, 8, 2, 0, 0, 0, 9])
+        // Rust's BTreeMap orders by the key's Ord (1 < 256), not by encoded bytes ([0,1] < [1,0]).
+        #expect(scaleEncoded([UInt16(256): UInt8(2), 1: 1]) == [8, 1, 0, 1, 0, 1, 2])
         #expect(scaleEncoded(BitVec([true, false, true])) == [0x0c, 0x05])
         #expect(scaleEncoded(TestEvent.stopped) == [7])
         #expect(throws: ScaleError.unknownVariant(offset: 0, index: 2, type: "TestState")) {

@@ -61,6 +61,18 @@ struct LoopbackCallTests {
         #expect(await client.pendingCallCount == 0)
     }
 
+    @Test func inFlightLimitPausesReadingWithoutLosingRequests() async throws {
+        let (server, _, client) = try await makePair(server: RPCServerConfiguration(maxInFlightRequestsPerConnection: 2))
+        defer { Task { await client.disconnect(); await server.shutdown() } }
+        let start = ContinuousClock.now
+        try await withThrowingTaskGroup(of: JSONValue.self) { group in
+            for _ in 0..<12 { group.addTask { try await client.call("sleep", params: [100], timeoutSeconds: 20) } }
+            for try await r in group { #expect(r == "slept") }
+        }
+        // Two at a time: at least six rounds of 100 ms.
+        #expect(ContinuousClock.now - start >= .milliseconds(550))
+    }
+
     @Test func eightMebibyteResponse() async throws {
         let (server, _, client) = try await makePair()
         defer { Task { await client.disconnect(); await server.shutdown() } }

@@ -12,14 +12,14 @@ final class RawWebSocket {
     let fd: Int32
     private var buffer: [UInt8] = []
 
-    init(port: Int, receiveBufferBytes: Int? = nil, handshake: Bool = true) throws {
+    init(port: Int, receiveBufferBytes: Int? = nil, handshake: Bool = true, receiveTimeoutMs: Int = 10_000) throws {
         fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw Failure(description: "socket() failed") }
         if let size = receiveBufferBytes {
             var v = Int32(size)
             setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &v, socklen_t(MemoryLayout<Int32>.size))
         }
-        var timeout = timeval(tv_sec: 10, tv_usec: 0)
+        var timeout = timeval(tv_sec: receiveTimeoutMs / 1000, tv_usec: (receiveTimeoutMs % 1000) * 1000)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         var addr = sockaddr_in()
         addr.sin_family = sa_family_t(AF_INET)

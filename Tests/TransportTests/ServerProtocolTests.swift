@@ -1,3 +1,4 @@
+import ChainEngine
 import Devnet
 import SubstrateRPC
 import Testing
@@ -130,5 +131,58 @@ struct ServerProtocolTests {
         #expect(server.stats.lastDropReason?.contains("not reading") == true)
         #expect(await eventually { await handler.registry.count == 0 })
         _ = ws  // kept open (and unread) until here
+    }
+}
+
+/// Random and mutated frames at the server: each gets a JSON-RPC answer or
+/// a close, and the server keeps serving new connections afterwards.
+struct ServerFuzzTests {
+    @Test func randomFramesNeverBreakTheServer() async throws {
+        let handler = TestRPCHandler()
+        let server = try await RPCServer.start(handler: handler)
+        defer { Task { await server.shutdown() } }
+        let port = server.port
+        let answered = try await offPool { () -> Int in
+            var rng = SystemRandomNumberGenerator()
+            var answered = 0
+            var ws = try RawWebSocket(port: port, receiveTimeoutMs: 500)
+            let seeds = [
+                #"{"jsonrpc":"2.0","id":1,"method":"add","params":[1,2]}"#,
+                #"[{"jsonrpc":"2.0","id":"a","method":"echo","params":{"x":[1,{"y":null}]}},{"jsonrpc":"2.0","method":"add"}]"#,
+                #"{"jsonrpc":"2.0","id":3,"method":"chain_subscribeNewHeads","params":[]}"#,
+                #"{"jsonrpc":"2.0","id":4,"method":"chain_unsubscribeNewHeads","params":["abc"]}"#,
+            ]
+            for _ in 0..<400 {
+                var bytes = Array(seeds[Int(rng.next() % UInt64(seeds.count))].utf8)
+                for _ in 0..<Int(rng.next() % 4) where !bytes.isEmpty {
+                    let at = Int(rng.next() % UInt64(bytes.count))
+                    switch rng.next() % 3 {
+                    case 0: bytes[at] = UInt8(truncatingIfNeeded: rng.next())
+                    case 1: bytes.remove(at: at)
+                    default: bytes = Array(bytes[..<at])
+                    }
+                }
+                // Mostly text frames; sometimes binary; the JSON decides the answer.
+                try ws.sendFrame(bytes, opcode: rng.next() % 8 == 0 ? 0x2 : 0x1)
+                do {
+                    let reply = try ws.readText()
+                    let value = try JSONParser.parse(reply)
+                    if value["result"] != nil || value["error"] != nil || value.arrayValue != nil || value["method"] != nil {
+                        answered += 1
+                    }
+                } catch {
+                    // A notification-only message gets no reply (read times out) or the
+                    // server closed: start a new connection and go on.
+                    ws = try RawWebSocket(port: port, receiveTimeoutMs: 500)
+                }
+            }
+            return answered
+        }
+        #expect(answered > 300)
+        // Still healthy for a well-behaved client.
+        let client = RPCClient()
+        try await client.connect(url: server.webSocketURL)
+        #expect(try await client.call("add", params: [2, 3]) == .int(5))
+        await client.disconnect()
     }
 }

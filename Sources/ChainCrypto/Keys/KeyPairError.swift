@@ -1,7 +1,5 @@
 /// Why a `KeyPair` operation failed. Never carries key material.
 public enum KeyPairError: Error, Equatable, Sendable, CustomStringConvertible {
-    /// The scheme's implementation is not available in this build.
-    case schemeUnavailable(KeyScheme)
     /// A seed or secret has the wrong length for the scheme.
     case invalidSecretLength(scheme: KeyScheme, actual: Int)
     /// The scheme cannot take this junction (ed25519 has no soft derivation).
@@ -11,8 +9,6 @@ public enum KeyPairError: Error, Equatable, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .schemeUnavailable(let s):
-            return "\(s.rawValue) keys are not available in this build"
         case .invalidSecretLength(let s, let n):
             return "\(s.rawValue) secret has the wrong length (\(n) bytes)"
         case .derivationUnsupported(let s, let hard):

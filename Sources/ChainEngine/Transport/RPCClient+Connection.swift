@@ -17,8 +17,13 @@ extension RPCClient {
         default: break
         }
         let lower = url.lowercased()
-        guard lower.hasPrefix("ws://") || lower.hasPrefix("wss://"), URL(string: url)?.host != nil else {
+        guard lower.hasPrefix("ws://") || lower.hasPrefix("wss://"), let host = URL(string: url)?.host, !host.isEmpty else {
             throw RPCClientError.invalidURL(url)
+        }
+        // WSClient always sends the URL host as TLS SNI, which NIOSSL refuses for
+        // IP literals; say so plainly instead of failing inside the handshake.
+        if lower.hasPrefix("wss://"), RPCClient.isIPLiteral(host) {
+            throw RPCClientError.tlsConfiguration("wss:// needs a host name (for SNI and certificate checks), not the IP address \(host)")
         }
         let tls = try makeTLSConfiguration()
         generation += 1
@@ -37,8 +42,9 @@ extension RPCClient {
         try await withCheckedThrowingContinuation { (waiter: CheckedContinuation<Void, any Error>) in
             connectWaiter = waiter
             let connectTimeout = configuration.connectTimeoutSeconds
-            Task { [weak self] in
+            connectTimer = Task { [weak self] in
                 try? await Task.sleep(for: .seconds(connectTimeout))
+                guard !Task.isCancelled else { return }
                 await self?.connectTimedOut(generation: gen, url: url, seconds: connectTimeout)
             }
             let ref = WeakRef(client: self)
@@ -96,14 +102,20 @@ extension RPCClient {
         }
         await task.value
         cutter.cancel()
-        if gen == generation, case .disconnected = state {} else if gen == generation {
-            finish(url: url, error: nil)
-        }
+        // `ended` normally reported it already; make sure the state says so.
+        if gen == generation, !isDisconnected { finish(url: url, error: nil) }
+    }
+
+    var isDisconnected: Bool {
+        if case .disconnected = state { return true }
+        return false
     }
 
     func opened(generation gen: Int) {
         guard gen == generation, case .connecting(let url) = state else { return }
         state = .connected(url: url)
+        connectTimer?.cancel()
+        connectTimer = nil
         connectWaiter?.resume()
         connectWaiter = nil
     }
@@ -131,6 +143,8 @@ extension RPCClient {
         outbox?.finish()
         outbox = nil
         connectionTask = nil
+        connectTimer?.cancel()
+        connectTimer = nil
         failAll(error ?? .connectionClosed(reason: "disconnected by the client"))
         fireAndForget = []
         state = .disconnected(url: url, error: error)
@@ -182,6 +196,12 @@ extension RPCClient {
                 Result { () throws(JSONParseError) in try JSONParser.parse(raw, limits: limits) }
             }
         }
+    }
+
+    nonisolated static func isIPLiteral(_ host: String) -> Bool {
+        if host.contains(":") || host.hasPrefix("[") { return true }  // IPv6
+        let parts = host.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 4 && parts.allSatisfy { UInt8($0) != nil }
     }
 
     nonisolated static func describe(_ error: any Error) -> String {

@@ -7,6 +7,15 @@ import SubstrateRPC
 /// the connection ends, every pending call and subscription fails at once
 /// with `connectionClosed` and `stateUpdates` says so: reconnect, fail-over
 /// and backfill (issue 6) are built on top of that by the engine.
+///
+/// ```swift
+/// let client = RPCClient()
+/// try await client.connect(url: "ws://127.0.0.1:9944")
+/// let head = try await client.call(SubstrateMethods.chainGetHeader, params: [])
+/// for try await header in try await client.subscribe(SubstrateMethods.finalizedHeads) { ... }
+/// ```
+/// One client is one connection: after `disconnected`, `connect` again (or
+/// make a new client) and resubscribe.
 public actor RPCClient {
     struct PendingCall {
         let method: String
@@ -45,6 +54,7 @@ public actor RPCClient {
     /// Outgoing frames, drained by the connection's writer task.
     var outbox: AsyncStream<String>.Continuation?
     var connectionTask: Task<Void, Never>?
+    var connectTimer: Task<Void, Never>?
     var connectWaiter: CheckedContinuation<Void, any Error>?
     /// Bumped on every connect so callbacks from an old connection are ignored.
     var generation = 0

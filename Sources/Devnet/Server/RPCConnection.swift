@@ -82,20 +82,45 @@ final class RPCConnection: @unchecked Sendable {
 
     // MARK: In-flight requests (back-pressure on reading)
 
-    /// Called on the loop when a request arrives.
-    func requestStarted() {
-        inFlight += 1
-        if inFlight >= config.maxInFlightRequestsPerConnection, !readPaused {
+    /// Requests read but not started because `maxInFlightRequestsPerConnection`
+    /// are running. Reading is paused while any wait, so this holds at most
+    /// one socket read's worth of frames.
+    private var waiting: [[UInt8]] = []
+    private var waitingHead = 0
+
+    /// Called on the loop for each request read; `run` starts it now or once
+    /// an earlier one finishes (it must call `requestFinished` when done).
+    func submit(_ bytes: [UInt8], run: @escaping ([UInt8]) -> Void) {
+        runner = run
+        if inFlight < config.maxInFlightRequestsPerConnection {
+            inFlight += 1
+            run(bytes)
+            return
+        }
+        waiting.append(bytes)
+        if !readPaused {
             readPaused = true
             channel.setOption(ChannelOptions.autoRead, value: false).whenFailure { _ in }
         }
     }
 
+    private var runner: (([UInt8]) -> Void)?
+
     /// Called from any thread when a request's response has been queued.
     func requestFinished() {
         eventLoop.execute {
             self.inFlight -= 1
-            if self.readPaused, self.inFlight < self.config.maxInFlightRequestsPerConnection {
+            if self.waitingHead < self.waiting.count, let run = self.runner, !self.closed {
+                let next = self.waiting[self.waitingHead]
+                self.waitingHead += 1
+                if self.waitingHead == self.waiting.count {
+                    self.waiting = []
+                    self.waitingHead = 0
+                }
+                self.inFlight += 1
+                run(next)
+            }
+            if self.readPaused, self.waitingHead >= self.waiting.count {
                 self.readPaused = false
                 self.channel.setOption(ChannelOptions.autoRead, value: true).whenFailure { _ in }
             }

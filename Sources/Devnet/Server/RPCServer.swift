@@ -12,7 +12,14 @@ import SubstrateRPC
 /// Issue 5: third-party Substrate clients (py-substrate-interface,
 /// rpc_trace.py) must not tell it from a node for the methods we serve, so
 /// framing, error codes and subscription messages follow jsonrpsee. One call
-/// starts it on an ephemeral port for in-process use and tests.
+/// starts it on an ephemeral port for in-process use and tests:
+///
+/// ```swift
+/// let server = try await RPCServer.start(handler: runtimeHandler)   // port 0
+/// let url = server.webSocketURL                                     // ws://127.0.0.1:<port>
+/// ...
+/// await server.shutdown()
+/// ```
 public final class RPCServer: Sendable {
     /// The bound port (the ephemeral one when configured with port 0).
     public let port: Int

@@ -30,8 +30,11 @@ public struct RPCServerConfiguration: Sendable {
     /// Bytes queued for a connection but not yet taken by its socket. A client
     /// that does not read is dropped (and the reason logged) once this is exceeded.
     public var maxQueuedOutboundBytes: Int
-    /// Where the server logs (connection drops, handler failures). The
-    /// executable points this at the log file, never at the terminal.
+    /// Where the server logs (connection drops, handler failures). Silent by
+    /// default, because the embedded devnet shares the process with the
+    /// curses screen (STYLE.md 10); the executable passes a logger that
+    /// writes to the log file, and `RPCServerStats.lastDropReason` keeps the
+    /// last drop reason either way.
     public var logger: Logger
 
     public init(
@@ -44,7 +47,7 @@ public struct RPCServerConfiguration: Sendable {
         maxInFlightRequestsPerConnection: Int = 256,
         maxBatchRequests: Int = 1024,
         maxQueuedOutboundBytes: Int = 64 << 20,
-        logger: Logger = Logger(label: "khalatop.devnet.rpc")
+        logger: Logger = Logger(label: "khalatop.devnet.rpc", factory: { _ in SwiftLogNoOpLogHandler() })
     ) {
         self.host = host
         self.port = port

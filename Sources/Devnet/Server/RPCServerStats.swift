@@ -10,7 +10,8 @@ public struct RPCServerStats: Sendable, Equatable {
     public var oversizedRequests = 0
     public var subscriptionsOpened = 0
     public var subscriptionsRefusedOverLimit = 0
-    /// Connections closed because their client did not read (outbound queue over the limit).
+    /// Connections closed because their client did not keep up (outbound queue, or
+    /// notifications held before a subscription id, over their limits).
     public var slowReaderDrops = 0
     /// The last reason a connection was dropped by the server.
     public var lastDropReason: String?

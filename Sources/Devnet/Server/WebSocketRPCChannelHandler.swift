@@ -29,14 +29,15 @@ final class WebSocketRPCChannelHandler: ChannelInboundHandler {
         case .text, .binary:
             var payload = frame.unmaskedData
             let bytes = payload.readBytes(length: payload.readableBytes) ?? []
-            connection.requestStarted()
             let connection = self.connection
             let dispatcher = self.dispatcher
-            Task {
-                let outcome = await dispatcher.process(bytes, connection: connection)
-                if let response = outcome.response { connection.send(response) }
-                for sub in outcome.activate { connection.activate(sub) }
-                connection.requestFinished()
+            connection.submit(bytes) { bytes in
+                Task {
+                    let outcome = await dispatcher.process(bytes, connection: connection)
+                    if let response = outcome.response { connection.send(response) }
+                    for sub in outcome.activate { connection.activate(sub) }
+                    connection.requestFinished()
+                }
             }
         case .ping:
             let pong = WebSocketFrame(fin: true, opcode: .pong, data: frame.unmaskedData)

@@ -17,21 +17,21 @@ extension DynamicCodec {
     @usableFromInline
     func decode(plan p: Int, from d: inout ScaleDecoder) throws -> ScaleValue {
         guard p >= 0, p < plans.count else {
-            throw ScaleError.invalidValue(offset: d.offset, expected: "a type present in the registry")
+            throw ScaleError.unknownType(id: p < 0 ? UInt32(truncatingIfNeeded: -(p + 1)) : UInt32.max,
+                                         context: "referenced by a type being decoded at offset \(d.offset)")
         }
         switch plans[p] {
-        case .composite(let names, let types):
-            return .composite(try decodeFields(names, types, &d))
-        case .variant(let byIndex, let variants):
+        case .composite(let fields):
+            return .composite(try decodeFields(fields, &d))
+        case .variant(let table, _):
             let at = d.offset
             let index = try d.readByte()
-            let i = Int(byIndex[Int(index)])
-            guard i >= 0 else {
+            let v = Int(variantTable[table + Int(index)])
+            guard v >= 0 else {
                 d.offset = at
                 throw ScaleError.unknownVariant(offset: at, index: index, type: typeLabel(p))
             }
-            let v = variants[i]
-            return .variant(name: v.name, index: v.index, fields: try decodeFields(v.names, v.types, &d))
+            return .variant(name: variantNames[v], index: index, fields: try decodeFields(variantFields[v], &d))
         case .byteSequence:
             let n = try d.decodeCompactLength()
             return .bytes(try d.readBytes(n))
@@ -43,17 +43,23 @@ extension DynamicCodec {
         case .array(let length, let element):
             try checkCount(length, element, &d)
             return .array(try decodeElements(element, length, &d))
-        case .tuple(let types):
-            if types.isEmpty { return .tuple([]) }
-            return .tuple(try decodeElements(types, &d))
+        case .tuple(let elements):
+            if elements.isEmpty { return .tuple([]) }
+            return .tuple(try decodeTupleElements(elements, &d))
         case .primitive(let prim):
             return try decodePrimitive(prim, &d)
-        case .compact:
-            return .compact(try d.decodeCompactUInt128())
+        case .compact(let bitWidth):
+            let at = d.offset
+            let v = try d.decodeCompactUInt128()
+            guard bitWidth >= 128 || v >> UInt128(bitWidth) == 0 else {
+                d.offset = at
+                throw ScaleError.invalidValue(offset: at, expected: "compact value fitting in \(bitWidth) bits")
+            }
+            return .compact(v)
         case .bitSequence:
             return .bitSequence(try BitVec(from: &d))
-        case .invalid(let why):
-            throw ScaleError.invalidValue(offset: d.offset, expected: "a decodable type (\(typeLabel(p)): \(why))")
+        case .invalid(let reason):
+            throw ScaleError.invalidValue(offset: d.offset, expected: "a decodable type (\(typeLabel(p)): \(invalidReasons[reason]))")
         }
     }
 
@@ -63,14 +69,14 @@ extension DynamicCodec {
         if d.depth > Self.maxDepth { throw ScaleError.nestingTooDeep(offset: d.offset, limit: Self.maxDepth) }
     }
 
-    func decodeFields(_ names: [String?], _ types: [Int], _ d: inout ScaleDecoder) throws -> [ScaleField] {
-        if types.isEmpty { return [] }
+    func decodeFields(_ fields: Range<Int>, _ d: inout ScaleDecoder) throws -> [ScaleField] {
+        if fields.isEmpty { return [] }
         try enter(&d)
         defer { d.depth -= 1 }
         var out: [ScaleField] = []
-        out.reserveCapacity(types.count)
-        for i in 0..<types.count {
-            out.append(ScaleField(names[i], try decode(plan: types[i], from: &d)))
+        out.reserveCapacity(fields.count)
+        for i in fields {
+            out.append(ScaleField(fieldNames[i], try decode(plan: fieldTypes[i], from: &d)))
         }
         return out
     }
@@ -84,12 +90,12 @@ extension DynamicCodec {
         return out
     }
 
-    func decodeElements(_ types: [Int], _ d: inout ScaleDecoder) throws -> [ScaleValue] {
+    func decodeTupleElements(_ elements: Range<Int>, _ d: inout ScaleDecoder) throws -> [ScaleValue] {
         try enter(&d)
         defer { d.depth -= 1 }
         var out: [ScaleValue] = []
-        out.reserveCapacity(types.count)
-        for t in types { out.append(try decode(plan: t, from: &d)) }
+        out.reserveCapacity(elements.count)
+        for i in elements { out.append(try decode(plan: fieldTypes[i], from: &d)) }
         return out
     }
 

@@ -14,23 +14,26 @@ extension DynamicCodec {
     }
 
     func encode(_ value: ScaleValue, plan p: Int, to e: inout ScaleEncoder, depth: Int) throws {
-        guard p >= 0, p < plans.count else { throw ScaleError.unknownType(id: UInt32.max, context: "dangling type reference") }
+        guard p >= 0, p < plans.count else {
+            throw ScaleError.unknownType(id: p < 0 ? UInt32(truncatingIfNeeded: -(p + 1)) : UInt32.max,
+                                         context: "referenced by a type being encoded")
+        }
         guard depth <= Self.maxDepth else { throw ScaleError.nestingTooDeep(offset: e.bytes.count, limit: Self.maxDepth) }
         let id = registry.types[p].id
         func mismatch(_ expected: String) -> ScaleError {
             .typeMismatch(typeId: id, expected: expected, found: value.kind)
         }
         switch (plans[p], value) {
-        case (.composite(_, let types), .composite(let fields)):
-            guard fields.count == types.count else { throw mismatch("composite of \(types.count) fields") }
-            for (t, f) in zip(types, fields) { try encode(f.value, plan: t, to: &e, depth: depth + 1) }
-        case (.variant(let byIndex, let variants), .variant(let name, let index, let fields)):
-            let i = Int(byIndex[Int(index)])
-            guard i >= 0, variants[i].name == name else { throw mismatch("a variant of \(typeLabel(p))") }
-            let v = variants[i]
-            guard fields.count == v.types.count else { throw mismatch("variant \(name) with \(v.types.count) fields") }
+        case (.composite(let range), .composite(let fields)):
+            guard fields.count == range.count else { throw mismatch("composite of \(range.count) fields") }
+            for (i, f) in zip(range, fields) { try encode(f.value, plan: fieldTypes[i], to: &e, depth: depth + 1) }
+        case (.variant(let table, _), .variant(let name, let index, let fields)):
+            let v = Int(variantTable[table + Int(index)])
+            guard v >= 0, variantNames[v] == name else { throw mismatch("a variant of \(typeLabel(p))") }
+            let range = variantFields[v]
+            guard fields.count == range.count else { throw mismatch("variant \(name) with \(range.count) fields") }
             e.appendByte(index)
-            for (t, f) in zip(v.types, fields) { try encode(f.value, plan: t, to: &e, depth: depth + 1) }
+            for (i, f) in zip(range, fields) { try encode(f.value, plan: fieldTypes[i], to: &e, depth: depth + 1) }
         case (.byteSequence, .bytes(let b)):
             e.encodeCompact(UInt64(b.count))
             e.append(b)
@@ -43,12 +46,13 @@ extension DynamicCodec {
         case (.array(let length, let element), .array(let vs)):
             guard vs.count == length else { throw mismatch("array of \(length), found \(vs.count)") }
             for v in vs { try encode(v, plan: element, to: &e, depth: depth + 1) }
-        case (.tuple(let types), .tuple(let vs)):
-            guard vs.count == types.count else { throw mismatch("tuple of \(types.count)") }
-            for (t, v) in zip(types, vs) { try encode(v, plan: t, to: &e, depth: depth + 1) }
+        case (.tuple(let range), .tuple(let vs)):
+            guard vs.count == range.count else { throw mismatch("tuple of \(range.count)") }
+            for (i, v) in zip(range, vs) { try encode(v, plan: fieldTypes[i], to: &e, depth: depth + 1) }
         case (.primitive(let prim), _):
             try encodePrimitive(prim, value, &e, mismatch)
-        case (.compact, .compact(let v)):
+        case (.compact(let bitWidth), .compact(let v)):
+            guard bitWidth >= 128 || v >> UInt128(bitWidth) == 0 else { throw mismatch("compact of \(bitWidth) bits") }
             e.encodeCompact(v)
         case (.bitSequence, .bitSequence(let bits)):
             bits.encode(to: &e)
@@ -93,7 +97,7 @@ extension DynamicCodec {
         case .primitive(let p): return "\(p)"
         case .compact: return "compact"
         case .bitSequence: return "bit sequence"
-        case .invalid(let why): return "an encodable type (\(why))"
+        case .invalid(let reason): return "an encodable type (\(invalidReasons[reason]))"
         }
     }
 }

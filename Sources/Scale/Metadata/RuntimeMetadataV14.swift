@@ -24,6 +24,17 @@ public struct RuntimeMetadataV14: Sendable, Hashable {
         self = try scaleDecode(RuntimeMetadataV14.self, from: bytes)
     }
 
+    /// Decodes the `OpaqueMetadata` a `Metadata_metadata` runtime call returns:
+    /// the prefixed blob wrapped as a `Vec<u8>` (compact length first). A blob
+    /// that already starts with the magic is accepted as is.
+    public init(opaqueBytes bytes: [UInt8]) throws {
+        if bytes.count >= 4, Array(bytes.prefix(4)) == [0x6d, 0x65, 0x74, 0x61] {
+            try self.init(bytes: bytes)
+            return
+        }
+        try self.init(bytes: try scaleDecode([UInt8].self, from: bytes))
+    }
+
     /// The prefixed blob (magic, version, body).
     public var encoded: [UInt8] {
         var e = ScaleEncoder(reservingCapacity: 400_000)

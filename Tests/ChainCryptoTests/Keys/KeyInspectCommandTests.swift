@@ -131,10 +131,12 @@ import TestSupport
         let json = try PolkadotKeyFileTests.syntheticFile(secret: seed, publicKey: ed.publicKey,
                                                           name: "evil\\u001b]0;pwned\\u0007\\u001b[2J")
         let keyPath = try Self.temporaryFile(String(decoding: json, as: UTF8.self), mode: 0o600)
-        let passwordPath = try Self.temporaryFile("pw", mode: 0o600)
+        let passwordPath = try Self.temporaryFile("pw", mode: 0o640)
         defer { for p in [keyPath, passwordPath] { try? FileManager.default.removeItem(atPath: p) } }
         let result = try Self.run(["key", "inspect", "--password-file", passwordPath, keyPath])
         #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("\(passwordPath) is readable or writable by group or others (mode 640)"))
+        #expect(!result.stderr.contains(keyPath))
         #expect(result.stdout.contains(hexString(ed.publicKey)))
         #expect(result.stdout.contains("Name:         evil?]0;pwned??[2J"))
         #expect(!result.stdout.contains("\u{1b}"))

@@ -7,11 +7,6 @@ enum KeyTests {
     /// Python cross-checks run when the venv exists, and must run in CI.
     static var pythonEnabled: Bool { ReferencePython.available || ReferencePython.required }
 
-    /// False until the sr25519 implementation is merged in.
-    static var sr25519Available: Bool {
-        (try? KeyPair(scheme: .sr25519, miniSecret: SecretBytes([UInt8](repeating: 0, count: 32)))) != nil
-    }
-
     static let devPhrase = "bottom drive obey lake curtain smoke basket hold race lonely fit walk"
 
     /// Deterministic pseudo-random bytes (SplitMix64) so failures reproduce.

@@ -25,7 +25,6 @@ import TestSupport
         #expect(hexString(contents.publicKey) == Self.alicePublic)
         #expect(contents.secret.count == 64)
         #expect(try SS58.decode(try #require(file.address)).publicKey == hexBytes(Self.alicePublic))
-        guard KeyTests.sr25519Available else { return }
         let pair = try file.decrypt(password: password)
         #expect(hexString(pair.publicKey) == Self.alicePublic)
         #expect(pair.publicKey == (try KeyPair(secretURI: "//Alice").publicKey))
