@@ -5,16 +5,16 @@
 /// looked up where a session account is expected (the chain keys `Sessions`
 /// and `Stakes` by the session account, `WorkerBindings` by the worker key).
 public struct AccountID: Hashable, Comparable, Sendable, CustomStringConvertible {
-    public var raw: Bytes32
+    public var raw: Key32
 
-    public init(raw: Bytes32) { self.raw = raw }
+    public init(raw: Key32) { self.raw = raw }
 
     public init(_ bytes: some Collection<UInt8>) throws(MiningCoreError) {
-        raw = try Bytes32(bytes, what: "account id")
+        raw = try Key32(bytes, what: "account id")
     }
 
     public init(hex: String) throws(MiningCoreError) {
-        raw = try Bytes32(hex: hex, what: "account id")
+        raw = try Key32(hex: hex, what: "account id")
     }
 
     public var bytes: [UInt8] { raw.bytes }

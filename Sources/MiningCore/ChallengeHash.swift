@@ -9,6 +9,6 @@ enum ChallengeHash {
     /// BLAKE2b with a 32-byte digest and no key (`sp_core::hashing::blake2_256`).
     @inline(__always)
     static func blake2_256(_ data: [UInt8]) -> [UInt8] {
-        TemporaryBlake2b.hash256(data)
+        ChainCrypto.blake2_256(data)
     }
 }

@@ -14,6 +14,9 @@ public struct CoolDownCountdown: Hashable, Sendable {
         self.startSec = startSec
         self.periodSec = periodSec
         let end = startSec.addingReportingOverflow(periodSec)
-        remainingSec = end.overflow ? .max : (end.partialValue > nowSec ? end.partialValue - nowSec : 0)
+        let left = end.overflow ? UInt64.max : (end.partialValue > nowSec ? end.partialValue - nowSec : 0)
+        // A start after `nowSec` (the stop's block time seen before the block
+        // itself) is a cool-down that just began: never more than the period.
+        remainingSec = Swift.min(left, periodSec)
     }
 }

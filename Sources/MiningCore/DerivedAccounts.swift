@@ -32,6 +32,6 @@ public enum DerivedAccounts {
         // prefix (3 or 4 bytes) + 32 hash bytes always gives 32 bytes here.
         var words: [UInt64] = [0, 0, 0, 0]
         for (i, b) in bytes.enumerated() { words[i >> 3] = (words[i >> 3] << 8) | UInt64(b) }
-        return AccountID(raw: Bytes32(w0: words[0], w1: words[1], w2: words[2], w3: words[3]))
+        return AccountID(raw: Key32(w0: words[0], w1: words[1], w2: words[2], w3: words[3]))
     }
 }

@@ -27,7 +27,7 @@ extension Fleet {
     mutating func heartbeatLanded(worker: WorkerKey, challengeBlock: UInt32?, block: UInt32, pInstant: UInt32?) {
         guard workers[worker] != nil else { return }
         workers[worker]?.heartbeat.heartbeatLanded(at: block, challengeBlock: challengeBlock)
-        if let pInstant { workers[worker]?.lastPInstant = pInstant }
+        if let pInstant { workers[worker]?.recordPInstant(pInstant, at: block) }
         workers[worker]?.note(.heartbeat(challengeBlock: challengeBlock), at: block)
     }
 

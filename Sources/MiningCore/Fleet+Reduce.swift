@@ -107,7 +107,7 @@ extension Fleet {
         SessionInfo(state: .ready, ve: .zero, v: .zero, benchmark: Benchmark(pInit: 0, pInstant: 0))
     }
 
-    private mutating func observeBlock(_ number: UInt32, hash: Bytes32?, timestampMs: UInt64) {
+    private mutating func observeBlock(_ number: UInt32, hash: Key32?, timestampMs: UInt64) {
         blockTimestamps[number] = timestampMs
         if let current = currentBlock, number < current { return }
         currentBlock = number
@@ -170,17 +170,16 @@ extension Fleet {
     }
 
     private mutating func exitUnresponsive(_ session: AccountID, at block: UInt32) {
-        let since = sessions[session]?.unresponsiveSinceBlock
+        // Recovery means a heartbeat answered the oldest owed challenge (§4.3);
+        // if we did not see it, take it as answered so it does not linger.
+        if let worker = sessionOwners[session], let since = sessions[session]?.unresponsiveSinceBlock,
+           (workers[worker]?.heartbeat.lastHeartbeatBlock ?? 0) < since {
+            workers[worker]?.heartbeat.assumeOldestAnswered(before: block)
+        }
         updateSession(session, at: block) { record in
             record.setState(.workerIdle, at: block, template: Self.placeholderSession)
             record.endUnresponsive(at: block, recovered: true)
             record.note(.exitedUnresponsive, at: block)
-        }
-        // Recovery means a heartbeat answered the oldest owed challenge (§4.3);
-        // if we did not see it, take it as answered so it does not linger.
-        if let worker = sessionOwners[session], let since,
-           (workers[worker]?.heartbeat.lastHeartbeatBlock ?? 0) < since {
-            workers[worker]?.heartbeat.assumeOldestAnswered()
         }
     }
 }

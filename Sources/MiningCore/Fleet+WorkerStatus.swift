@@ -81,8 +81,12 @@ extension Fleet {
                            meanShare: Double?) -> PenaltyProjection? {
         guard let session, let info = session.info, info.state.isComputing else { return nil }
         let params = tokenomics ?? .genesisDefault
-        let hour = PenaltyMath.vAfterUnresponsive(info.v, slashRate: params.slashRate, blocks: Int(ChainConstants.blocksPerHour))
-        let day = PenaltyMath.vAfterUnresponsive(info.v, slashRate: params.slashRate, blocks: 7_200)
+        // Exact per-block steps only where V is really decaying; an idle
+        // worker's "what if" projection uses the closed form (cheap for 10k).
+        let exactSteps = info.state == .workerUnresponsive ? Int(ChainConstants.blocksPerHour) : 0
+        let hour = PenaltyMath.vAfterUnresponsive(info.v, slashRate: params.slashRate,
+                                                  blocks: Int(ChainConstants.blocksPerHour), exactSteps: exactSteps)
+        let day = PenaltyMath.vAfterUnresponsive(hour, slashRate: params.slashRate, blocks: 7_200 - 300, exactSteps: 0)
         let share = PenaltyMath.share(v: info.v, pInstant: record.lastPInstant ?? info.benchmark.pInstant,
                                       confidenceLevel: record.info?.confidenceLevel ?? 1)
         let spell = session.currentSpellBlocks(at: block)

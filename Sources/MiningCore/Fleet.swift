@@ -11,7 +11,7 @@ public struct Fleet: Hashable, Sendable {
     public internal(set) var connection: ConnectionState = .disconnected
     /// Highest block observed (never decreases).
     public internal(set) var currentBlock: UInt32?
-    public internal(set) var currentBlockHash: Bytes32?
+    public internal(set) var currentBlockHash: Key32?
     /// `Timestamp.Now` of `currentBlock`, milliseconds.
     public internal(set) var currentTimestampMs: UInt64?
 
@@ -58,6 +58,11 @@ public struct Fleet: Hashable, Sendable {
     /// (no copy-on-write of 10,000 records per observation).
     public mutating func applyInPlace(_ observation: Observation) {
         reduce(observation)
+    }
+
+    /// The in-place form of `apply(_:)` for a sequence.
+    public mutating func applyInPlace(contentsOf observations: some Sequence<Observation>) {
+        for o in observations { reduce(o) }
     }
 
     /// Heartbeat window in force: the chain's, else the genesis default (§4.5).

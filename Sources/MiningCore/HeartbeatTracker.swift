@@ -67,18 +67,29 @@ public struct HeartbeatTracker: Hashable, Sendable {
         }
         guard let c = answered else { return }
         if let last = lastAnsweredChallenge, c <= last { return }
+        // Older owed challenges were answered by this block at the latest;
+        // recording them here makes the result independent of which of
+        // several same-block heartbeats arrives first.
+        for older in pending where older < c {
+            answers.append(Answer(challengeBlock: older, landedBlock: block))
+        }
         pending.removeAll(where: { $0 <= c })
         lastAnsweredChallenge = c
         answers.append(Answer(challengeBlock: c, landedBlock: block))
         if answers.count > window { answers.removeFirst(answers.count - window) }
     }
 
-    /// The oldest pending challenge was answered without us seeing the
-    /// heartbeat (the chain reports the worker recovered, §4.3).
-    mutating func assumeOldestAnswered() {
-        guard let c = pending.first else { return }
+    /// The oldest pending challenge issued before `block` was answered
+    /// without us seeing the heartbeat (the chain reports the worker
+    /// recovered at `block`, §4.3). Recorded as answered in `block`, an
+    /// upper bound of its latency.
+    mutating func assumeOldestAnswered(before block: UInt32) {
+        guard let c = pending.first, c < block else { return }
+        if let last = lastAnsweredChallenge, c <= last { return }
         pending.removeFirst()
-        lastAnsweredChallenge = Swift.max(lastAnsweredChallenge ?? 0, c)
+        lastAnsweredChallenge = c
+        answers.append(Answer(challengeBlock: c, landedBlock: block))
+        if answers.count > window { answers.removeFirst(answers.count - window) }
     }
 
     private mutating func recordHeartbeatBlock(_ block: UInt32) {

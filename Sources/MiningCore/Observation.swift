@@ -8,7 +8,7 @@ public enum Observation: Hashable, Sendable {
     case watchListChanged([WorkerKey])
     case connectionChanged(ConnectionState)
     /// A new block (best or finalized, as the engine chooses); its `Timestamp.Now`.
-    case blockObserved(number: UInt32, hash: Bytes32?, timestampMs: UInt64)
+    case blockObserved(number: UInt32, hash: Key32?, timestampMs: UInt64)
 
     // Heartbeats (§4.1-§4.3).
     /// `SystemEvent::HeartbeatChallenge` in `PhalaMq.OutboundMessages` of `challenge.block`.

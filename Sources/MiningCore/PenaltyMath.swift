@@ -14,17 +14,20 @@ public enum PenaltyMath {
         }
     }
 
-    /// Blocks computed step by step in exact fixed point; longer projections
-    /// continue in Double from there (the per-block truncation is then below
-    /// display precision).
-    public static let exactStepLimit = 7_200
+    /// Blocks computed step by step in exact fixed point by default; longer
+    /// projections continue in Double from there (the per-block truncation
+    /// is then far below display precision).
+    public static let exactStepLimit = 300
 
     /// V after `blocks` more unresponsive blocks: each block the gatekeeper
     /// does `V −= V·slash_rate` in U64F64 (gk.rs `update_v_slash`, §4.4).
-    public static func vAfterUnresponsive(_ v: U64F64, slashRate: U64F64, blocks: Int) -> U64F64 {
+    /// The first `exactSteps` blocks are exact; the rest use
+    /// `V·(1 − slash_rate)^n` in Double.
+    public static func vAfterUnresponsive(_ v: U64F64, slashRate: U64F64, blocks: Int,
+                                          exactSteps: Int = exactStepLimit) -> U64F64 {
         guard blocks > 0, slashRate.bits != 0 else { return v }
         var current = v
-        let exact = Swift.min(blocks, exactStepLimit)
+        let exact = Swift.max(0, Swift.min(blocks, exactSteps))
         for _ in 0..<exact { current = current.subtracting(current.multiplied(by: slashRate)) }
         let rest = blocks - exact
         guard rest > 0 else { return current }

@@ -5,9 +5,11 @@ public struct PenaltyProjection: Hashable, Sendable {
     public var v: U64F64
     public var ve: U64F64
     public var slashRatePerBlock: U64F64
-    /// V after 300 more unresponsive blocks, exact.
+    /// V after 300 more unresponsive blocks: exact per-block fixed point for
+    /// an unresponsive worker, closed form (Double) for an idle one.
     public var vAfterOneHour: U64F64
-    /// V after 7,200 more unresponsive blocks (a day), exact.
+    /// V after 7,200 more unresponsive blocks (a day); beyond the first hour
+    /// in closed form.
     public var vAfterOneDay: U64F64
     /// `v − vAfterOneHour`.
     public var vLossPerHour: U64F64

@@ -2,7 +2,7 @@
 /// the protocol's field names and units. Built by ChainEngine from storage.
 public struct WorkerInfo: Hashable, Sendable {
     public var pubkey: WorkerKey
-    public var ecdhPubkey: Bytes32
+    public var ecdhPubkey: Key32
     public var runtimeVersion: UInt32
     /// Unix **seconds**: set at (re)registration and on the benchmark report.
     public var lastUpdatedSec: UInt64
@@ -16,7 +16,7 @@ public struct WorkerInfo: Hashable, Sendable {
     /// pRuntime fills `[cpu_core_num, cpu_feature_level]`.
     public var features: [UInt32]
 
-    public init(pubkey: WorkerKey, ecdhPubkey: Bytes32 = Bytes32(w0: 0, w1: 0, w2: 0, w3: 0),
+    public init(pubkey: WorkerKey, ecdhPubkey: Key32 = Key32(w0: 0, w1: 0, w2: 0, w3: 0),
                 runtimeVersion: UInt32, lastUpdatedSec: UInt64, operator_: AccountID?,
                 attestationProvider: AttestationProvider?, confidenceLevel: UInt8,
                 initialScore: UInt32?, features: [UInt32] = []) {

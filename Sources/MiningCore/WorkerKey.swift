@@ -3,16 +3,16 @@
 ///
 /// It is a public key, never a secret, so printing it is fine.
 public struct WorkerKey: Hashable, Comparable, Sendable, CustomStringConvertible {
-    public var raw: Bytes32
+    public var raw: Key32
 
-    public init(raw: Bytes32) { self.raw = raw }
+    public init(raw: Key32) { self.raw = raw }
 
     public init(_ bytes: some Collection<UInt8>) throws(MiningCoreError) {
-        raw = try Bytes32(bytes, what: "worker public key")
+        raw = try Key32(bytes, what: "worker public key")
     }
 
     public init(hex: String) throws(MiningCoreError) {
-        raw = try Bytes32(hex: hex, what: "worker public key")
+        raw = try Key32(hex: hex, what: "worker public key")
     }
 
     public var bytes: [UInt8] { raw.bytes }

@@ -13,13 +13,25 @@ public struct WorkerRecord: Hashable, Sendable {
     public internal(set) var session: AccountID?
     public internal(set) var pid: UInt64?
     public internal(set) var heartbeat: HeartbeatTracker
+    /// `p_instant` of the newest `BenchmarkUpdated`; several in one block
+    /// keep the highest, so arrival order does not matter.
     public internal(set) var lastPInstant: UInt32?
+    public internal(set) var lastPInstantBlock: UInt32 = 0
     public internal(set) var lastEvent: WorkerEvent?
 
     init(key: WorkerKey, window: Int) {
         self.key = key
         self.challengeHash = key.challengeHash
         self.heartbeat = HeartbeatTracker(window: window)
+    }
+
+    mutating func recordPInstant(_ p: UInt32, at block: UInt32) {
+        if block > lastPInstantBlock || lastPInstant == nil {
+            lastPInstant = p
+            lastPInstantBlock = block
+        } else if block == lastPInstantBlock {
+            lastPInstant = Swift.max(lastPInstant ?? 0, p)
+        }
     }
 
     mutating func note(_ kind: WorkerEvent.Kind, at block: UInt32) {

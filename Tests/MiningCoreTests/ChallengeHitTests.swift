@@ -52,7 +52,7 @@ import TestSupport
         var rng = SplitMix64(seed: 0xC0FFEE)
         var keys: [WorkerKey] = [try WorkerKey(hex: Self.khalaGK)]
         for _ in 0..<40 {
-            keys.append(WorkerKey(raw: Bytes32(w0: rng.next(), w1: rng.next(), w2: rng.next(), w3: rng.next())))
+            keys.append(WorkerKey(raw: Key32(w0: rng.next(), w1: rng.next(), w2: rng.next(), w3: rng.next())))
         }
         let target = testTarget
         // Per key: a random seed (almost always a miss) and one built to hit
@@ -94,7 +94,7 @@ import TestSupport
             h = hashlib.blake2b(pre, digest_size=32).digest()
             print((b'spm/' + h)[:32].hex(), (b'sl/' + h)[:32].hex(), (b'so/' + h)[:32].hex())
         """
-        let pairs: [(UInt64, Bytes32)] = [(0, testWorker(1).raw), (7, testWorker(99).raw), (UInt64.max, testAccount(5).raw)]
+        let pairs: [(UInt64, Key32)] = [(0, testWorker(1).raw), (7, testWorker(99).raw), (UInt64.max, testAccount(5).raw)]
         let input = pairs.map { "\($0.0):\($0.1.hex.dropFirst(2))" }.joined(separator: "\n")
         let lines = try ReferencePython.run(script, stdin: input).split(separator: "\n")
         try #require(lines.count == pairs.count)

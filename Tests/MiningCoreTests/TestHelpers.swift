@@ -21,11 +21,11 @@ func testBytes(_ n: UInt64, tag: UInt8 = 0) -> [UInt8] {
 }
 
 func testWorker(_ n: UInt64) -> WorkerKey {
-    WorkerKey(raw: Bytes32(w0: 0x5757_5757_0000_0000, w1: 0, w2: 0, w3: n))
+    WorkerKey(raw: Key32(w0: 0x5757_5757_0000_0000, w1: 0, w2: 0, w3: n))
 }
 
 func testAccount(_ n: UInt64) -> AccountID {
-    AccountID(raw: Bytes32(w0: 0xacac_acac_0000_0000, w1: 0, w2: 0, w3: n))
+    AccountID(raw: Key32(w0: 0xacac_acac_0000_0000, w1: 0, w2: 0, w3: n))
 }
 
 func pha(_ whole: UInt64) -> UInt128 { UInt128(whole) * PHA.planckPerPHA }

@@ -75,6 +75,8 @@ import Testing
         let slash = try #require(U64F64(decimal: "0.0000033333333333333240063"))
         let exact = PenaltyMath.vAfterUnresponsive(v, slashRate: slash, blocks: PenaltyMath.exactStepLimit)
         let beyond = PenaltyMath.vAfterUnresponsive(v, slashRate: slash, blocks: PenaltyMath.exactStepLimit + 1)
+        let closed = PenaltyMath.vAfterUnresponsive(v, slashRate: slash, blocks: 300, exactSteps: 0)
+        #expect(abs(closed.doubleValue - exact.doubleValue) < 1e-6)
         #expect(beyond < exact)
         #expect(abs(exact.doubleValue - beyond.doubleValue - exact.doubleValue * slash.doubleValue) < 1e-6)
     }

@@ -1,9 +1,12 @@
 /// Thirty-two bytes stored as four big-endian `UInt64` words.
 ///
+/// (Named `Key32`, not `Bytes32`, so it never clashes with Scale's `Bytes32`
+/// in ChainEngine, which imports both modules.)
+///
 /// The storage behind `AccountID` and `WorkerKey`: fleets of 10,000 workers
 /// are dictionaries keyed by these, so hashing four words instead of an
 /// array keeps a block's worth of lookups in the microseconds (issue 4).
-public struct Bytes32: Hashable, Comparable, Sendable {
+public struct Key32: Hashable, Comparable, Sendable {
     /// Bytes 0..8, 8..16, 16..24, 24..32, each read big-endian.
     public var w0: UInt64, w1: UInt64, w2: UInt64, w3: UInt64
 
@@ -56,7 +59,7 @@ public struct Bytes32: Hashable, Comparable, Sendable {
         return String(decoding: out, as: UTF8.self)
     }
 
-    public static func < (a: Bytes32, b: Bytes32) -> Bool {
+    public static func < (a: Key32, b: Key32) -> Bool {
         (a.w0, a.w1, a.w2, a.w3) < (b.w0, b.w1, b.w2, b.w3)
     }
 
