@@ -46,7 +46,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "Devnet", dependencies: [
-            "Scale", "SubstrateRPC",
+            "Scale", "ChainCrypto", "MiningCore", "SubstrateRPC",
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -62,6 +62,7 @@ let package = Package(
         // Composition root and benchmarks.
         .executableTarget(name: "khalatop", dependencies: [
             "Scale", "ChainCrypto", "MiningCore", "Attestation", "TermUI", "TermUINCurses", "ChainEngine", "SubstrateRPC",
+            "Devnet",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "khalatop-bench", dependencies: [
@@ -76,6 +77,9 @@ let package = Package(
         .testTarget(name: "MiningCoreTests", dependencies: ["MiningCore", "ChainCrypto", "TestSupport"]),
         .testTarget(name: "AttestationTests", dependencies: ["Attestation", "Scale", "ChainCrypto", "TestSupport"]),
         .testTarget(name: "SubstrateRPCTests", dependencies: ["SubstrateRPC", "Scale", "TestSupport"]),
+        .testTarget(name: "DevnetTests", dependencies: [
+            "Devnet", "Scale", "ChainCrypto", "MiningCore", "SubstrateRPC", "TestSupport",
+        ]),
         .testTarget(name: "TransportTests", dependencies: [
             "ChainEngine", "Devnet", "SubstrateRPC", "ChainCrypto", "TestSupport",
         ]),

@@ -13,6 +13,7 @@ struct Khalatop: AsyncParsableCommand {
             """,
         version: KhalatopVersion.string,
         subcommands: [
+            DevnetCommand.self,
             AttestCommand.self,
             KeyCommand.self,
             StatusCommand.self,
