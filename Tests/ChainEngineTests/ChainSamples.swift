@@ -77,7 +77,7 @@ struct ChainSamples: @unchecked Sendable {
 
     static func some(_ v: ScaleValue) -> ScaleValue { .variant(name: "Some", index: 1, fields: [ScaleField(nil, v)]) }
     static let none = ScaleValue.variant(name: "None", index: 0, fields: [])
-    static func key(_ b: Bytes32) -> ScaleValue { .composite([ScaleField(nil, .bytes(b.bytes))]) }
+    static func key(_ b: Key32) -> ScaleValue { .composite([ScaleField(nil, .bytes(b.bytes))]) }
     static func u(_ x: some BinaryInteger) -> ScaleValue { .unsigned(UInt128(x)) }
 
     func valueType(_ item: StorageItem) -> UInt32 { decoder.plans[item]!.valueType }
@@ -229,7 +229,7 @@ struct ChainSamples: @unchecked Sendable {
         let outer = variant(types.call, "PhalaMq", positional: [inner])
         var body: [UInt8] = [signed ? 0x84 : 0x04]
         if signed {
-            body += try encode(variant(types.address, "Id", positional: [Self.key(Bytes32(w0: 1, w1: 2, w2: 3, w3: 4))]), types.address)
+            body += try encode(variant(types.address, "Id", positional: [Self.key(Key32(w0: 1, w1: 2, w2: 3, w3: 4))]), types.address)
             body += try encode(variant(types.signature, "Sr25519", positional: [.composite([ScaleField(nil, .bytes([UInt8](repeating: 5, count: 64)))])]), types.signature)
             body += try encode(zero(types.extra), types.extra)
         }
@@ -255,6 +255,6 @@ struct ChainSamples: @unchecked Sendable {
 
 /// Deterministic 32-byte test identities.
 enum TestKeys {
-    static func worker(_ i: Int) -> WorkerKey { WorkerKey(raw: Bytes32(w0: 0xAA00_0000_0000_0000 | UInt64(i), w1: 1, w2: 2, w3: UInt64(i))) }
-    static func account(_ i: Int) -> AccountID { AccountID(raw: Bytes32(w0: 0xCC00_0000_0000_0000 | UInt64(i), w1: 3, w2: 4, w3: UInt64(i))) }
+    static func worker(_ i: Int) -> WorkerKey { WorkerKey(raw: Key32(w0: 0xAA00_0000_0000_0000 | UInt64(i), w1: 1, w2: 2, w3: UInt64(i))) }
+    static func account(_ i: Int) -> AccountID { AccountID(raw: Key32(w0: 0xCC00_0000_0000_0000 | UInt64(i), w1: 3, w2: 4, w3: UInt64(i))) }
 }

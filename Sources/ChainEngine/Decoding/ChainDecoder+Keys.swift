@@ -28,7 +28,7 @@ extension ChainDecoder {
         return p.key(encoded)
     }
 
-    static func bytes32Value(_ b: Bytes32) -> ScaleValue { .composite([ScaleField(nil, .bytes(b.bytes))]) }
+    static func bytes32Value(_ b: Key32) -> ScaleValue { .composite([ScaleField(nil, .bytes(b.bytes))]) }
 
     public func workerKey(_ item: StorageItem, _ worker: WorkerKey) throws -> [UInt8] {
         try storageKey(item, [Self.bytes32Value(worker.raw)])

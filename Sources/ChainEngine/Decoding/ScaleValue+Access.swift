@@ -49,9 +49,9 @@ extension ScaleValue {
         return b
     }
 
-    func bytes32(_ path: String) throws(ValueShapeError) -> Bytes32 {
+    func bytes32(_ path: String) throws(ValueShapeError) -> Key32 {
         let b = try bytes(path)
-        guard b.count == 32, let v = try? Bytes32(b, what: path) else {
+        guard b.count == 32, let v = try? Key32(b, what: path) else {
             throw .wrongKind(path: path, expected: "32 bytes", found: "\(b.count) bytes")
         }
         return v

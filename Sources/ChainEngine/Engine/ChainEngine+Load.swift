@@ -70,7 +70,7 @@ extension ChainEngine {
                 await report(DecodeIssue(item: StorageItem.timestamp.rawValue, key: dec.plans[.timestamp]?.prefix, block: block, reason: "\(error)"))
             }
         }
-        await emit(.blockObserved(number: block, hash: try? Bytes32(hash), timestampMs: ms))
+        await emit(.blockObserved(number: block, hash: try? Key32(hash), timestampMs: ms))
     }
 
     func report(_ issue: DecodeIssue) async {
