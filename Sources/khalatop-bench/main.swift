@@ -12,6 +12,7 @@ let sections: [(String, () throws -> [BenchRow])] = [
     ("core", coreBenchmarks),
     ("ui", uiBenchmarks),
     ("rpc", rpcBenchmarks),
+    ("engine", engineBenchmarks),
 ]
 
 let wanted = Set(CommandLine.arguments.dropFirst())
