@@ -79,7 +79,7 @@ struct DevnetEngineTests {
         let ours = try #require(FleetSnapshot(fleet: fleet, endpoint: devnet.url).json.objectValue)
         let blockHash = try #require(ours["blockHash"]?.stringValue)
         let keysJSON = JSONValue.array(workers.map { .string($0.hex) }).serialized()
-        let reference = try JSONParser.parse(try ReferencePython.run(ReferenceComparisonTests.script,
+        let reference = try JSONParser.parse(try await runReferencePython(ReferenceComparisonTests.script,
                                                                      arguments: [devnet.url, blockHash, keysJSON]))
         let theirs = try #require(reference["workers"]?.objectValue)
         let ourWorkers = try #require(ours["workers"]?.arrayValue)
@@ -105,7 +105,8 @@ struct DevnetEngineTests {
         await devnet.node.produceBlocks(5)
         let workers = try await devnet.node.workerPublicKeys.map { try WorkerKey($0) }
         let probe = EngineProbe(keepEvents: false)
-        let engine = ChainEngine(configuration: testConfiguration([devnet.url], pools: [0, 1, 2], workers: workers))
+        // Backfill deeper than the test's whole run: on a loaded machine the engine may fall far behind.
+        let engine = ChainEngine(configuration: testConfiguration([devnet.url], pools: [0, 1, 2], workers: workers, backfillDepth: 1_000))
         let consumer = probe.consume(engine)
         await engine.start()
         #expect(await probe.wait { $0.loads == 1 && $0.connections.last.map { if case .live = $0 { true } else { false } } == true })
@@ -123,7 +124,7 @@ struct DevnetEngineTests {
         for h in probe.read({ $0.heartbeats }) { seen[h.block, default: 0] += 1 }
         let total = expected.values.reduce(0, +)
         #expect(total > 10, "the devnet relayed heartbeats (\(total))")
-        #expect(seen == expected.filter { $0.value > 0 })
+        #expect(seen == expected.filter { $0.value > 0 }, "start \(start), diagnostics \(probe.read { $0.diagnostics })")
         #expect(probe.read { $0.diagnostics.contains { if case .backfilled = $0 { true } else { false } } })
         print("heartbeats across the reconnect: devnet \(total), engine \(seen.values.reduce(0, +)), blocks \(start + 1)...\(head)")
         await engine.stop()
@@ -163,5 +164,16 @@ struct DevnetEngineTests {
         #expect(probe.read { $0.heartbeats.count } > 0)
         await engine.stop()
         await consumer.value
+    }
+}
+
+/// Runs the reference Python on its own thread: `ReferencePython.run` blocks,
+/// and blocking the few cooperative threads while Python talks to a node
+/// served in this same process would deadlock.
+func runReferencePython(_ script: String, arguments: [String]) async throws -> String {
+    try await withCheckedThrowingContinuation { (c: CheckedContinuation<String, any Error>) in
+        Thread {
+            do { c.resume(returning: try ReferencePython.run(script, arguments: arguments)) } catch { c.resume(throwing: error) }
+        }.start()
     }
 }

@@ -71,7 +71,7 @@ print(json.dumps({"workers": out, "pools": pools}))
 
         let keys = (sc.poolWorkers + [sc.loneWorker, stranger]).map(\.hex)
         let keysJSON = JSONValue.array(keys.map { .string($0) }).serialized()
-        let output = try ReferencePython.run(Self.script, arguments: [server.url, blockHash, keysJSON])
+        let output = try await runReferencePython(Self.script, arguments: [server.url, blockHash, keysJSON])
         let reference = try JSONParser.parse(output)
         let theirs = try #require(reference["workers"]?.objectValue)
         let ourWorkers = try #require(ours["workers"]?.arrayValue)

@@ -131,6 +131,9 @@ extension ChainDecoder {
         let watched = watch.pools.contains(pid) || worker.map(watch.workers.contains) == true
         guard watched else { return }
         out.refresh.pools.insert(pid)
+        if ["PoolWorkerAdded", "PoolWorkerRemoved", "WorkerReclaimed", "WorkingStarted"].contains(name) {
+            out.refresh.poolMembership.insert(pid)
+        }
         switch name {
         case "PoolWorkerAdded":
             guard let worker else { return }

@@ -51,7 +51,7 @@ extension ScaleValue {
 
     func bytes32(_ path: String) throws(ValueShapeError) -> Key32 {
         let b = try bytes(path)
-        guard b.count == 32, let v = try? Key32(b, what: path) else {
+        guard let v = Key32.fromBytes(b) else {
             throw .wrongKind(path: path, expected: "32 bytes", found: "\(b.count) bytes")
         }
         return v
@@ -98,5 +98,22 @@ extension ScaleValue {
     func firstField(_ path: String) throws(ValueShapeError) -> ScaleValue {
         guard let v = fields.first?.value else { throw .missingField(path: "\(path).0") }
         return v
+    }
+}
+
+extension Key32 {
+    /// Exactly 32 bytes as four big-endian words, without generic collection
+    /// walking (keys of every pool member are decoded per pool change).
+    @inline(__always)
+    static func fromBytes(_ b: [UInt8]) -> Key32? {
+        guard b.count == 32 else { return nil }
+        return b.withUnsafeBufferPointer { p -> Key32 in
+            func word(_ o: Int) -> UInt64 {
+                var w: UInt64 = 0
+                for i in o..<(o + 8) { w = w << 8 | UInt64(p[i]) }
+                return w
+            }
+            return Key32(w0: word(0), w1: word(8), w2: word(16), w3: word(24))
+        }
     }
 }

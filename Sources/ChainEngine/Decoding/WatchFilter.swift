@@ -20,16 +20,19 @@ public struct RefreshHints: Sendable, Hashable {
     public var workers: Set<WorkerKey> = []
     public var sessions: Set<AccountID> = []
     public var pools: Set<UInt64> = []
+    /// Pools whose member lists may have changed (a worker added, removed, started or reclaimed).
+    public var poolMembership: Set<UInt64> = []
     public var tokenomics = false
 
     public init() {}
 
-    public var isEmpty: Bool { workers.isEmpty && sessions.isEmpty && pools.isEmpty && !tokenomics }
+    public var isEmpty: Bool { workers.isEmpty && sessions.isEmpty && pools.isEmpty && poolMembership.isEmpty && !tokenomics }
 
     public mutating func formUnion(_ o: RefreshHints) {
         workers.formUnion(o.workers)
         sessions.formUnion(o.sessions)
         pools.formUnion(o.pools)
+        poolMembership.formUnion(o.poolMembership)
         tokenomics = tokenomics || o.tokenomics
     }
 }

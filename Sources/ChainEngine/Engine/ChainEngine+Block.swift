@@ -31,20 +31,28 @@ extension ChainEngine {
 
         for hb in messages.heartbeats { await emit(.heartbeatLanded(hb)) }
         for o in events.observations {
-            if case .bindingChanged(let w, let s, _) = o { storage.bindings[w] = s }
+            if case .bindingChanged(let w, let s, _) = o, storage.bindings[w] != s { storage.bindings[w] = s }
             await emit(o)
         }
         for f in events.failures { await emit(.extrinsicFailed(f)) }
 
         // Storage the events say changed, read at this block.
+        // (TokenomicParametersChanged needs nothing more: the parameters are read every block above.)
         var hints = events.refresh
-        if hints.tokenomics { /* read with the parameters above, every block */ }
         let reconcile = configuration.reconcileEveryBlocks > 0 && number % configuration.reconcileEveryBlocks == 0
         if reconcile {
+            deferredPools = []
             try await loadAll(calls, block: number, hash: hash, scanOperator: true)
         } else if !hints.isEmpty {
-            if !hints.pools.isEmpty {
-                try await refreshPools(hints.pools.intersection(storage.poolIds), calls, dec, block: number, hash: hash)
+            // Member changes now; value-only changes (rewards, contributions) at most every `poolRefreshEveryBlocks`.
+            deferredPools.formUnion(hints.pools.subtracting(hints.poolMembership))
+            var poolsNow = hints.poolMembership
+            if !deferredPools.isEmpty, number % max(1, configuration.poolRefreshEveryBlocks) == 0 {
+                poolsNow.formUnion(deferredPools)
+                deferredPools = []
+            }
+            poolsNow.formIntersection(storage.poolIds)
+            if !poolsNow.isEmpty, try await refreshPools(poolsNow, calls, dec, block: number, hash: hash) {
                 try await updateMembership(calls, dec, block: number, hash: hash, reloadAll: false)
             }
             hints.workers.formIntersection(storage.workers)

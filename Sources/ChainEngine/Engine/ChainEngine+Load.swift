@@ -30,6 +30,7 @@ extension ChainEngine {
 
     /// Reads everything watched at `block` and emits what changed.
     func loadAll(_ calls: NodeCalls, block: UInt32, hash: [UInt8], scanOperator: Bool) async throws {
+        let loadStart = ContinuousClock.now
         let dec = try requireDecoder()
         try await readBlockBasics(calls, dec, block: block, hash: hash)
         var pids = storage.poolIds
@@ -46,6 +47,8 @@ extension ChainEngine {
         try await refreshPools(pids, calls, dec, block: block, hash: hash)
         try await updateMembership(calls, dec, block: block, hash: hash, reloadAll: true)
         stats.fullLoads += 1
+        stats.lastFullLoadMs = Double((ContinuousClock.now - loadStart).components.attoseconds) / 1e15
+            + Double((ContinuousClock.now - loadStart).components.seconds) * 1000
         await emit(.fleetLoaded(block: block, workers: storage.workers.count, pools: storage.pools.count))
     }
 
@@ -105,8 +108,11 @@ extension ChainEngine {
     }
 
     /// Re-reads pools (records and balances) and emits changed ones.
-    func refreshPools(_ pids: Set<UInt64>, _ calls: NodeCalls, _ dec: ChainDecoder, block: UInt32, hash: [UInt8]) async throws {
-        guard !pids.isEmpty else { return }
+    /// Returns true when a pool's member list (workers or cool-down workers) changed.
+    @discardableResult
+    func refreshPools(_ pids: Set<UInt64>, _ calls: NodeCalls, _ dec: ChainDecoder, block: UInt32, hash: [UInt8]) async throws -> Bool {
+        guard !pids.isEmpty else { return false }
+        var membershipChanged = false
         var poolKeys: [UInt64: [UInt8]] = [:]
         for pid in pids { poolKeys[pid] = try dec.poolKey(pid) }
         let values = try await calls.storage(Array(poolKeys.values), at: hash, batch: configuration.storageBatchSize)
@@ -114,7 +120,12 @@ extension ChainEngine {
         var recordChanged: Set<UInt64> = []
         for (pid, key) in poolKeys {
             let raw = values[key] ?? nil
-            if storage.changed(key, raw) { recordChanged.insert(pid) }
+            if storage.changed(key, raw) {
+                recordChanged.insert(pid)
+            } else if let cached = storage.pools[pid] {
+                decoded[pid] = cached  // same bytes: reuse the decoded record
+                continue
+            }
             do {
                 if let v = try dec.decodeValue(.pools, raw) { decoded[pid] = try dec.stakePool(v) } else { decoded[pid] = .some(nil) }
             } catch {
@@ -135,6 +146,7 @@ extension ChainEngine {
             guard let entry = decoded[pid] else { continue }  // undecodable: reported above
             guard var pool = entry else {
                 if recordChanged.contains(pid) || storage.pools[pid] != nil {
+                    if storage.pools[pid] != nil { membershipChanged = true }
                     storage.pools[pid] = nil
                     await emit(.poolChanged(pid: pid, pool: nil, block: block))
                 }
@@ -152,10 +164,13 @@ extension ChainEngine {
                 await report(DecodeIssue(item: "balances of pool \(pid)", key: r.free, block: block, reason: "\(error)"))
             }
             if changed || storage.pools[pid] == nil {
+                let old = storage.pools[pid]
+                if old?.workers != pool.workers || old?.cdWorkers != pool.cdWorkers { membershipChanged = true }
                 storage.pools[pid] = pool
                 await emit(.poolChanged(pid: pid, pool: pool, block: block))
             }
         }
+        return membershipChanged
     }
 
     /// Applies pool membership to the worker set; loads added workers (or all with `reloadAll`).
@@ -203,7 +218,7 @@ extension ChainEngine {
                 if storage.changed(bindingKey, binding) {
                     await emit(.bindingChanged(worker: w, session: session, block: block))
                 }
-                storage.bindings[w] = session
+                if storage.bindings[w] != session { storage.bindings[w] = session }
                 if let session { sessions.insert(session) }
             } catch {
                 if storage.changed(bindingKey, binding) {

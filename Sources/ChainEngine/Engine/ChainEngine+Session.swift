@@ -157,6 +157,8 @@ extension ChainEngine {
         if let start = backfillStart, p >= start {
             stats.blocksBackfilled += Int(p - start + 1)
             await emit(.diagnostic(.backfilled(from: start, to: p)))
+            // Changes no event announced (transfers to pool accounts...) while we were away.
+            try await loadAll(calls, block: p, hash: try await calls.blockHash(p), scanOperator: true)
         }
         backfillStart = nil
         sessionWentLive = true

@@ -40,6 +40,8 @@ public actor ChainEngine {
     var sessionWentLive = false
     /// Set when the node's chain went backwards (e.g. a restarted devnet): reload from scratch.
     var needsReload = false
+    /// Pools whose balances/values changed (rewards...) waiting for the next periodic pool refresh.
+    var deferredPools: Set<UInt64> = []
     /// First block replayed after a reconnect (reported once caught up).
     var backfillStart: UInt32?
     public internal(set) var stats = EngineStats()
@@ -63,9 +65,10 @@ public actor ChainEngine {
     /// Stops the engine and ends `events`.
     public func stop() async {
         runTask?.cancel()
+        // Finish first: a producer waiting for queue space (consumer gone) must not hold up the stop.
+        await queue.finish()
         await runTask?.value
         runTask = nil
-        await queue.finish()
     }
 
     func emit(_ e: EngineEvent) async { await queue.push(e) }
@@ -135,5 +138,7 @@ public struct EngineStats: Sendable, Hashable {
     public var fullLoads = 0
     public var runtimeUpgrades = 0
     public var decodeIssues = 0
+    /// Wall time of the last full storage load (after connect and metadata), ms.
+    public var lastFullLoadMs: Double = 0
     public init() {}
 }

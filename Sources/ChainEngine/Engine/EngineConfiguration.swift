@@ -35,6 +35,9 @@ public struct EngineConfiguration: Sendable {
     /// On the first load, load the fleet this many blocks back and replay up to the head
     /// (heartbeat history for a one-shot status). 0 = load at the head.
     public var initialReplayBlocks: UInt32 = 0
+    /// Pool records and balances changed by rewards or contributions are re-read at most this often
+    /// (member changes are read at once). 1 = every block.
+    public var poolRefreshEveryBlocks: UInt32 = 10
 
     public init(endpoints: [String], pools: [UInt64] = [], operatorAccount: AccountID? = nil, workers: [WorkerKey] = [],
                 followFinalized: Bool = true, backfillDepth: UInt32 = 1_200, storageBatchSize: Int = 512,

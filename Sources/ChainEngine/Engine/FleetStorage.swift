@@ -6,11 +6,12 @@ import MiningCore
 struct FleetStorage: Sendable {
     /// Last value seen per storage key (nil = absent).
     var values: [[UInt8]: [UInt8]?] = [:]
-    var poolIds: Set<UInt64> = []
+    var poolIds: Set<UInt64> = [] { didSet { cachedFilter = nil } }
     var pools: [UInt64: StakePool] = [:]
     var explicitWorkers: Set<WorkerKey> = []
-    var workers: Set<WorkerKey> = []
-    var bindings: [WorkerKey: AccountID] = [:]
+    var workers: Set<WorkerKey> = [] { didSet { cachedFilter = nil } }
+    var bindings: [WorkerKey: AccountID] = [:] { didSet { cachedFilter = nil } }
+    private var cachedFilter: WatchFilter?
 
     /// Records `value` for `key`; true when it differs from the last one (or is the first).
     mutating func changed(_ key: [UInt8], _ value: [UInt8]?) -> Bool {
@@ -26,7 +27,13 @@ struct FleetStorage: Sendable {
         return s
     }
 
+    /// The watch set for event filtering, rebuilt only after the worker set, bindings or pools change.
     var filter: WatchFilter {
-        WatchFilter(workers: workers, sessions: Set(bindings.filter { workers.contains($0.key) }.values), pools: poolIds)
+        mutating get {
+            if let f = cachedFilter { return f }
+            let f = WatchFilter(workers: workers, sessions: Set(bindings.filter { workers.contains($0.key) }.values), pools: poolIds)
+            cachedFilter = f
+            return f
+        }
     }
 }
