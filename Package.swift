@@ -46,7 +46,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "Devnet", dependencies: [
-            "Scale", "ChainCrypto", "MiningCore", "SubstrateRPC",
+            "Scale", "ChainCrypto", "MiningCore", "Attestation", "SubstrateRPC",
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -58,15 +58,17 @@ let package = Package(
         // one module that talks to ncurses.
         .target(name: "TermUI"),
         .target(name: "TermUINCurses", dependencies: ["TermUI", "CNCurses"]),
+        // The dashboard: state, messages, reduce, panes, key table (no I/O, no clock).
+        .target(name: "Dashboard", dependencies: ["MiningCore", "TermUI"]),
 
         // Composition root and benchmarks.
         .executableTarget(name: "khalatop", dependencies: [
             "Scale", "ChainCrypto", "MiningCore", "Attestation", "TermUI", "TermUINCurses", "ChainEngine", "SubstrateRPC",
-            "Devnet",
+            "Devnet", "Dashboard",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "khalatop-bench", dependencies: [
-            "Scale", "ChainCrypto", "MiningCore", "Attestation", "COpenSSL", "TermUI",
+            "Scale", "ChainCrypto", "MiningCore", "Attestation", "COpenSSL", "TermUI", "Dashboard",
             "SubstrateRPC", "ChainEngine", "Devnet",
         ]),
 
@@ -78,7 +80,7 @@ let package = Package(
         .testTarget(name: "AttestationTests", dependencies: ["Attestation", "Scale", "ChainCrypto", "TestSupport"]),
         .testTarget(name: "SubstrateRPCTests", dependencies: ["SubstrateRPC", "Scale", "TestSupport"]),
         .testTarget(name: "DevnetTests", dependencies: [
-            "Devnet", "Scale", "ChainCrypto", "MiningCore", "SubstrateRPC", "TestSupport",
+            "Devnet", "Scale", "ChainCrypto", "MiningCore", "Attestation", "SubstrateRPC", "TestSupport",
         ]),
         .testTarget(name: "TransportTests", dependencies: [
             "ChainEngine", "Devnet", "SubstrateRPC", "ChainCrypto", "TestSupport",
@@ -87,6 +89,8 @@ let package = Package(
             "ChainEngine", "Devnet", "SubstrateRPC", "Scale", "ChainCrypto", "MiningCore", "TestSupport",
         ]),
         .testTarget(name: "TermUITests", dependencies: ["TermUI", "TermUINCurses"],
+                    exclude: ["Snapshots"]),
+        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "MiningCore", "TermUI"],
                     exclude: ["Snapshots"]),
     ],
     swiftLanguageModes: [.v6]

@@ -8,8 +8,8 @@ extension Fleet {
         if let last = lastChallenge, last.block > challenge.block { return }
         lastChallenge = challenge
         var hits: [WorkerKey] = []
-        for (key, hash) in challengeable where challenge.isHit(workerHash: hash) {
-            hits.append(key)
+        challengeable.forEachEntry { key, hash in
+            if challenge.isHit(workerHash: hash) { hits.append(key) }
         }
         for key in hits {
             workers[key]?.heartbeat.challenged(at: challenge.block)

@@ -125,7 +125,8 @@ extension Fleet {
         if let t = blockTimestamps[block] { return t }
         guard let current = currentBlock, let now = currentTimestampMs else { return nil }
         let deltaMs = (Int64(block) - Int64(current)) * Int64(config.blockTimeSec) * 1000
-        return UInt64(Swift.max(0, Int64(clamping: now) + deltaMs))
+        let (sum, overflow) = Int64(clamping: now).addingReportingOverflow(deltaMs)
+        return overflow ? now : UInt64(Swift.max(0, sum))
     }
 
     private mutating func setWatchList(_ keys: [WorkerKey]) {

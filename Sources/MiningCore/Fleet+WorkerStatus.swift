@@ -8,9 +8,12 @@ extension Fleet {
     /// Statuses of all watched workers, worst risk first, then by key.
     public func statuses() -> [WorkerStatus] {
         let mean = meanComputingShare()
-        return workers.keys.compactMap { status(of: $0, meanShare: mean) }.sorted {
-            $0.risk.level != $1.risk.level ? $0.risk.level > $1.risk.level : $0.key < $1.key
+        let all = workers.keys.compactMap { status(of: $0, meanShare: mean) }
+        // Sort small (level, key, index) triples, not the large status structs.
+        let order = all.indices.map { (level: all[$0].risk.level, key: all[$0].key, index: $0) }.sorted {
+            $0.level != $1.level ? $0.level > $1.level : $0.key < $1.key
         }
+        return order.map { all[$0.index] }
     }
 
     func status(of key: WorkerKey, meanShare: Double?) -> WorkerStatus? {
@@ -30,7 +33,7 @@ extension Fleet {
             state: info?.state,
             stakePlanck: sessionRecord?.stakePlanck,
             v: info?.v, ve: info?.ve,
-            pInit: record.info?.initialScore ?? info?.benchmark.pInit,
+            pInit: info.map(\.benchmark.pInit).flatMap { $0 > 0 ? $0 : nil } ?? record.info?.initialScore,
             pInstant: record.lastPInstant ?? info?.benchmark.pInstant,
             heartbeat: health,
             penalty: penalty,

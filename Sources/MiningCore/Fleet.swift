@@ -23,18 +23,18 @@ public struct Fleet: Hashable, Sendable {
     /// The newest challenge seen (kept to re-test same-block state changes).
     public internal(set) var lastChallenge: HeartbeatChallenge?
 
-    public internal(set) var workers: [WorkerKey: WorkerRecord] = [:]
+    public internal(set) var workers = ShardedMap<WorkerKey, WorkerRecord>()
     /// Session account → worker, for events keyed by session (§3).
-    public internal(set) var sessionOwners: [AccountID: WorkerKey] = [:]
+    public internal(set) var sessionOwners = ShardedMap<AccountID, WorkerKey>()
     /// Session-keyed chain data (`Sessions`, `Stakes`, computation events).
-    public internal(set) var sessions: [AccountID: SessionRecord] = [:]
+    public internal(set) var sessions = ShardedMap<AccountID, SessionRecord>()
     /// Timestamps (ms) of recent blocks, to date events by their block.
     var blockTimestamps: [UInt32: UInt64] = [:]
     public internal(set) var pools: [UInt64: StakePool] = [:]
     public internal(set) var gasBalances: [AccountID: UInt128] = [:]
     /// Watched workers that answer challenges now (state WorkerIdle), with
     /// their cached hashes: the hit test walks only this.
-    var challengeable: [WorkerKey: UInt256] = [:]
+    var challengeable = ShardedMap<WorkerKey, UInt256>(shardCountLog2: 6)
 
     public init(config: FleetConfig = FleetConfig()) {
         self.config = config

@@ -28,7 +28,8 @@ public struct HeartbeatTracker: Hashable, Sendable {
     /// Size of the statistics window (intervals and latencies).
     public let window: Int
 
-    public init(window: Int = 32) { self.window = Swift.max(1, window) }
+    /// `window` is clamped to 1...10,000.
+    public init(window: Int = 32) { self.window = Swift.min(10_000, Swift.max(1, window)) }
 
     public var oldestPending: UInt32? { pending.first }
     public var lastHeartbeatBlock: UInt32? { heartbeatBlocks.last }

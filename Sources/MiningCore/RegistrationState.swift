@@ -14,6 +14,7 @@ public enum RegistrationState: Hashable, Sendable {
 
 /// The registry facts an operator checks after (re)registration.
 public struct Registration: Hashable, Sendable {
+    /// Whether the benchmark report set `initial_score` yet (§2).
     public enum BenchmarkState: Hashable, Sendable {
         /// `initial_score` None: the benchmark report has not arrived.
         case pending

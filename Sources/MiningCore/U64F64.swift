@@ -25,7 +25,10 @@ public struct U64F64: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var fractionBits: UInt64 { UInt64(truncatingIfNeeded: bits) }
 
     /// Approximate value for display and estimates (53-bit mantissa).
-    public var doubleValue: Double { Double(bits) / 18446744073709551616.0 }
+    public var doubleValue: Double {
+        // Two word conversions: much cheaper than the generic UInt128 → Double.
+        Double(integerPart) + Double(fractionBits) / 18446744073709551616.0
+    }
 
     /// The nearest representable value to a Double (non-finite or negative → 0,
     /// too large → max). For estimates only; never used where the chain is exact.

@@ -1,6 +1,7 @@
 /// The most recent thing that happened to a worker, so the fleet table can
 /// say why a worker is in its state (OPERATORS.md need 5).
 public struct WorkerEvent: Hashable, Sendable, CustomStringConvertible {
+    /// What happened (computation events §3, registry and pool changes).
     public enum Kind: Hashable, Sendable {
         case registered
         case deregistered

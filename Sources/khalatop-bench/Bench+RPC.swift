@@ -65,6 +65,18 @@ private func loopbackRows() async throws -> [BenchRow] {
     rows.append(BenchRow(section: "rpc", name: "loopback calls/s (64 in flight)", value: fmt(Double(total) / seconds, 0),
                          note: "\(total) calls in " + fmt(seconds, 2) + " s"))
 
+    let batchCalls = (0..<1000).map { RPCBatchCall("echo", params: [.int(Int64($0))]) }
+    var batchSamples: [UInt64] = []
+    for _ in 0..<9 {
+        let t = nowNanos()
+        _ = try await client.batch(batchCalls)
+        batchSamples.append(nowNanos() - t)
+    }
+    batchSamples.sort()
+    let batchNs = Double(batchSamples[4])
+    rows.append(BenchRow(section: "rpc", name: "loopback batch of 1000 calls", value: fmt(batchNs / 1e6, 2) + " ms",
+                         note: fmt(1000 / (batchNs / 1e9), 0) + " calls/s, median of 9, one frame each way"))
+
     var bigSamples: [UInt64] = []
     for _ in 0..<5 {
         let t = nowNanos()

@@ -10,7 +10,9 @@ let sections: [(String, () throws -> [BenchRow])] = [
     ("crypto", cryptoBenchmarks),
     ("keys", keyBenchmarks),
     ("core", coreBenchmarks),
+    ("devnet", devnetBenchmarks),
     ("ui", uiBenchmarks),
+    ("dashboard", dashboardBenchmarks),
     ("rpc", rpcBenchmarks),
     ("engine", engineBenchmarks),
 ]

@@ -36,6 +36,8 @@ struct DevnetCommand: AsyncParsableCommand {
     @Option(name: .customLong("offline-at"), help: "Block at which --offline-worker goes offline.") var offlineAt: UInt32 = 10
     @Option(name: .customLong("online-at"), help: "Block at which it answers again.") var onlineAt: UInt32?
     @Option(name: .customLong("state-depth"), help: "Past blocks whose state stays queryable.") var stateDepth: Int = 256
+    @Option(name: .customLong("genesis-ms"), help: "Unix ms of block 0 (default: now; fix it to replay a run exactly).")
+    var genesisMs: UInt64?
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0...65535") }
@@ -44,6 +46,8 @@ struct DevnetCommand: AsyncParsableCommand {
             throw ValidationError("--workers must be 0...100000 and --pools 0...10000")
         }
         for f in [slow, flaky, offline] where !(0...1).contains(f) { throw ValidationError("fractions must be 0...1") }
+        guard (1...100_000).contains(heartbeatWindowBlocks) else { throw ValidationError("--heartbeat-window must be 1...100000") }
+        guard (1...1_000_000).contains(stateDepth) else { throw ValidationError("--state-depth must be 1...1000000") }
     }
 
     var config: DevnetConfig {
@@ -62,6 +66,7 @@ struct DevnetCommand: AsyncParsableCommand {
             c.faults.offlineWorker = OfflineWorker(workerIndex: offlineWorker, fromBlock: offlineAt, untilBlock: onlineAt)
         }
         c.stateDepthBlocks = stateDepth
+        c.genesisTimestampMs = genesisMs ?? UInt64(Date().timeIntervalSince1970 * 1000)
         return c
     }
 
@@ -76,6 +81,7 @@ struct DevnetCommand: AsyncParsableCommand {
         for (name, key) in zip(DevAccounts.names, DevAccounts.publicKeys) {
             print("  //\(name) \(SS58.encode(key, prefix: 30))")
         }
+        fflush(nil)  // all streams: `stdout` itself is not concurrency-safe to name
         // Serve until interrupted.
         while !Task.isCancelled { try await Task.sleep(nanoseconds: 3_600_000_000_000) }
     }

@@ -17,7 +17,9 @@ struct Khalatop: AsyncParsableCommand {
             AttestCommand.self,
             KeyCommand.self,
             StatusCommand.self,
+            TxCommand.self,
             UIDemoCommand.self,
+            DashboardPreviewCommand.self,
         ]
     )
 

@@ -156,7 +156,7 @@ import Scale
             """
 
         mutating func emitTypes() {
-            let chunk = 160
+            let chunk = 80
             var part = 0
             var start = 0
             while start < order.count {

@@ -181,3 +181,41 @@ struct ShapeComparison {
         return nil
     }
 }
+
+/// The structural comparison notices a drifted shape (so the metadata test can fail).
+@Suite(.enabled(if: Fixtures.available, "needs ../shared/fixtures"))
+struct ShapeComparisonTests {
+    @Test func detectsRenamedFieldsChangedPrimitivesAndExtraVariants() throws {
+        let real = try RuntimeMetadataV14(bytes: Fixtures.bytes("khala_metadata_spec1251.scale"))
+        let ours = DevnetMetadata.metadata
+        let workers = try #require(ours.storageEntry(pallet: "PhalaRegistry", name: "Workers")).valueType
+        let realWorkers = try #require(real.storageEntry(pallet: "PhalaRegistry", name: "Workers")).valueType
+        var same = ShapeComparison(ours: ours.registry, real: real.registry)
+        #expect(same.difference(workers, realWorkers) == nil)
+
+        func mutated(_ change: (inout PortableType) -> Void, at id: UInt32) -> PortableRegistry {
+            var types = ours.registry.types
+            change(&types[Int(id)])
+            return PortableRegistry(types: types)
+        }
+        let renamed = mutated({ t in
+            if case .composite(var fs) = t.def { fs[3].name = "last_updated_ms"; t.def = .composite(fs) }
+        }, at: workers)
+        var c1 = ShapeComparison(ours: renamed, real: real.registry)
+        #expect(c1.difference(workers, realWorkers)?.contains("last_updated") == true)
+
+        let state = try #require(ours.registry.types.first { $0.path.last == "WorkerState" }).id
+        let realState = try #require(real.registry.types.first { $0.path.last == "WorkerState" }).id
+        let extra = mutated({ t in
+            if case .variant(var vs) = t.def { vs.append(TypeVariant(name: "Extra", fields: [], index: 9, docs: [])); t.def = .variant(vs) }
+        }, at: state)
+        var c2 = ShapeComparison(ours: extra, real: real.registry)
+        #expect(c2.difference(state, realState) != nil)
+
+        let u32 = try #require(ours.registry.types.first { $0.def == .primitive(.u32) }).id
+        let realU32 = try #require(real.registry.types.first { $0.def == .primitive(.u32) }).id
+        let widened = mutated({ $0.def = .primitive(.u64) }, at: u32)
+        var c3 = ShapeComparison(ours: widened, real: real.registry)
+        #expect(c3.difference(u32, realU32) != nil)
+    }
+}

@@ -38,6 +38,9 @@ w0, w1 = pool0["workers"][0], pool0["workers"][1]
 out["worker_query_score"] = si.query("PhalaRegistry", "Workers", [w0]).value["initial_score"]
 ev = si.get_events(block_hash=bench_block)
 out["bench_events"] = [e.value["event_id"] for e in ev if e.value["module_id"] == "PhalaComputation"]
+blk = si.get_block(block_hash=bench_block)
+out["bench_calls"] = [x.value["call"]["call_module"] + "." + x.value["call"]["call_function"] for x in blk["extrinsics"]]
+out["bench_signed"] = [("signature" in x.value) for x in blk["extrinsics"]]
 heads = []
 def on_head(obj, n, sub):
     heads.append(obj["header"]["number"])
@@ -97,7 +100,7 @@ print(json.dumps(out))
         let server = try await RPCServer.start(handler: node)
         await node.startTimer()
         defer { Task { await node.stopTimer(); await server.shutdown() } }
-        let text = try ReferencePython.run(Self.script, arguments: [
+        let text = try await runPython(Self.script, arguments: [
             server.webSocketURL, Hex.encode(bench), "\(config.workers)", Self.ed25519Seed,
         ])
         let out = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any], "\(text)")
@@ -109,6 +112,10 @@ print(json.dumps(out))
         #expect((out["worker_query_score"] as? Int ?? 0) >= 1000)
         #expect((out["bench_events"] as? [String])?.contains("BenchmarkUpdated") == true)
         #expect((out["heads"] as? [Int])?.count == 2)
+        let calls = out["bench_calls"] as? [String] ?? []
+        #expect(calls.first == "Timestamp.set")
+        #expect(calls.contains("PhalaMq.sync_offchain_message"), "\(calls)")
+        #expect((out["bench_signed"] as? [Bool])?.dropFirst().allSatisfy { $0 } == true, "relayed heartbeats are signed")
         #expect(out["stop_ok"] as? Bool == true)
         #expect(out["stop_state"] as? String == "WorkerCoolingDown")
         #expect((out["stop_events"] as? [String])?.contains("WorkerStopped") == true)

@@ -24,7 +24,7 @@ struct RPCTraceToolTests {
             sys.argv = [sys.argv[1], 'client', sys.argv[2]]
             runpy.run_path(sys.argv[0], run_name='__main__')
             """
-        let out = try ReferencePython.run(script, arguments: [tool.path, server.webSocketURL])
+        let out = try await runPython(script, arguments: [tool.path, server.webSocketURL])
         #expect(out.contains("== done"), "\(out)")
         #expect(out.contains("submit: 0x"))
     }

@@ -79,6 +79,7 @@ struct RuntimeEncodingTests {
             (.withdraw(who: a, amount: 5), "Balances", "Withdraw"),
             (.transactionFeePaid(who: a, actualFee: 1, tip: 0), "TransactionPayment", "TransactionFeePaid"),
             (.workerAdded(pubkey: a, attestationProvider: 1, confidenceLevel: 1), "PhalaRegistry", "WorkerAdded"),
+            (.workerUpdated(pubkey: a, attestationProvider: nil, confidenceLevel: 2), "PhalaRegistry", "WorkerUpdated"),
             (.initialScoreSet(pubkey: a, initScore: 9), "PhalaRegistry", "InitialScoreSet"),
             (.workerStarted(session: a, initV: 1, initP: 2), "PhalaComputation", "WorkerStarted"),
             (.workerStopped(session: a), "PhalaComputation", "WorkerStopped"),

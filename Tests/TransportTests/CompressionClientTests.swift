@@ -14,7 +14,7 @@ struct CompressionClientTests {
     import base64, hashlib, json, socket, sys, zlib
     ls = socket.socket(); ls.bind(('127.0.0.1', 0)); ls.listen(4)
     print(ls.getsockname()[1], flush=True)
-    ls.settimeout(20)
+    ls.settimeout(180)
     for _ in range(2):
         try:
             conn, _ = ls.accept()
@@ -75,14 +75,14 @@ struct CompressionClientTests {
 
         let compressing = RPCClient(configuration: RPCClientConfiguration(offerCompression: true))
         try await compressing.connect(url: url)
-        let r1 = try await compressing.call("big", timeoutSeconds: 20)
+        let r1 = try await compressing.call("big", timeoutSeconds: 120)
         #expect(r1["offered"] == true)
         #expect(r1["blob"]?.stringValue == expectedBlob)
         await compressing.disconnect()
 
         let plain = RPCClient(configuration: RPCClientConfiguration(offerCompression: false))
         try await plain.connect(url: url)
-        let r2 = try await plain.call("big", timeoutSeconds: 20)
+        let r2 = try await plain.call("big", timeoutSeconds: 120)
         #expect(r2["offered"] == false)
         #expect(r2["blob"]?.stringValue == expectedBlob)
         await plain.disconnect()

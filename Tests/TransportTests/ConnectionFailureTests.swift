@@ -13,7 +13,6 @@ struct ConnectionFailureTests {
         let stream = try await client.subscribe(SubstrateMethods.newHeads)
         let slow = Task { try await client.call("sleep", params: [10_000], timeoutSeconds: 30) }
         try await Task.sleep(for: .milliseconds(100))
-        let start = ContinuousClock.now
         await server.shutdown()
         do {
             _ = try await slow.value
@@ -21,7 +20,9 @@ struct ConnectionFailureTests {
         } catch let RPCClientError.connectionClosed(reason) {
             #expect(!reason.isEmpty)
         }
-        #expect(ContinuousClock.now - start < .seconds(3))
+        // connectionClosed, not timeout(30 s): the close was noticed, not waited out.
+        // (No wall-clock bound: the full suite can starve the two-core pool for
+        // tens of seconds; the error kind is the evidence.)
         do {
             for try await _ in stream {}
             Issue.record("stream ended without an error")
@@ -52,7 +53,8 @@ struct ConnectionFailureTests {
             try await client.call("state_getMetadata", timeoutSeconds: 0.3)
         }
         let elapsed = ContinuousClock.now - start
-        #expect(elapsed >= .milliseconds(300) && elapsed < .seconds(2))
+        // The server never answers nor closes: only the timer can end the call.
+        #expect(elapsed >= .milliseconds(300))
         #expect(await client.stats.timeouts == 1)
         await client.disconnect()
     }
@@ -60,7 +62,6 @@ struct ConnectionFailureTests {
     @Test func handshakeThatNeverCompletesIsAConnectFailure() async throws {
         let server = try HostileServer(handshake: false) { _ in Thread.sleep(forTimeInterval: 20) }
         let client = RPCClient(configuration: RPCClientConfiguration(connectTimeoutSeconds: 0.5))
-        let start = ContinuousClock.now
         do {
             try await client.connect(url: server.url)
             Issue.record("connected without a handshake")
@@ -68,9 +69,8 @@ struct ConnectionFailureTests {
             #expect(url == server.url)
             #expect(reason.contains("handshake"))
         }
-        // 0.5 s configured; the bound leaves room for a loaded 2-core machine,
-        // and is far below the server's 20 s of silence.
-        #expect(ContinuousClock.now - start < .seconds(5))
+        // Without the 0.5 s timer the connect would never end: the server
+        // neither answers nor closes, so the "handshake" reason is the evidence.
     }
 
     @Test func garbageAndUnknownSubscriptionsAreCountedNotFatal() async throws {
@@ -111,14 +111,13 @@ struct ConnectionFailureTests {
         }
         let client = RPCClient()
         try await client.connect(url: server.url)
-        let start = ContinuousClock.now
         do {
             _ = try await client.call("state_getMetadata", timeoutSeconds: 10)
             Issue.record("huge frame accepted")
         } catch let RPCClientError.connectionClosed(reason) {
             #expect(!reason.isEmpty)
         }
-        #expect(ContinuousClock.now - start < .seconds(5))
+        // connectionClosed, not timeout(10 s): refused from the frame header.
         if case .disconnected(_, let error) = await client.state {
             #expect(error != nil)
         } else {
@@ -133,9 +132,12 @@ struct ConnectionFailureTests {
         }
         let client = RPCClient()
         try await client.connect(url: server.url)
-        let start = ContinuousClock.now
-        await #expect(throws: RPCClientError.self) { try await client.call("chain_getHead", timeoutSeconds: 10) }
-        #expect(ContinuousClock.now - start < .seconds(3))
+        do {
+            _ = try await client.call("chain_getHead", timeoutSeconds: 10)
+            Issue.record("answered after a hang-up")
+        } catch let RPCClientError.connectionClosed(reason) {
+            #expect(!reason.isEmpty)  // not timeout(10 s): the hang-up was noticed
+        }
         #expect(await client.isConnected == false)
     }
 }

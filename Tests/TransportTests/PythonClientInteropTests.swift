@@ -8,7 +8,7 @@ import Testing
 struct PythonClientInteropTests {
     static let script = """
     import json, sys, websocket
-    ws = websocket.create_connection(sys.argv[1], timeout=10)
+    ws = websocket.create_connection(sys.argv[1], timeout=120)
     out = {}
     def call(payload):
         ws.send(payload if isinstance(payload, str) else json.dumps(payload))

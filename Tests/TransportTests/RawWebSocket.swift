@@ -12,7 +12,7 @@ final class RawWebSocket {
     let fd: Int32
     private var buffer: [UInt8] = []
 
-    init(port: Int, receiveBufferBytes: Int? = nil, handshake: Bool = true, receiveTimeoutMs: Int = 10_000) throws {
+    init(port: Int, receiveBufferBytes: Int? = nil, handshake: Bool = true, receiveTimeoutMs: Int = 60_000) throws {
         fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw Failure(description: "socket() failed") }
         if let size = receiveBufferBytes {
@@ -38,7 +38,7 @@ final class RawWebSocket {
     /// Wraps an accepted socket (server side of `HostileServer`).
     init(acceptedFD: Int32) {
         fd = acceptedFD
-        var timeout = timeval(tv_sec: 10, tv_usec: 0)
+        var timeout = timeval(tv_sec: 60, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
     }
 

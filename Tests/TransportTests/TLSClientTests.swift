@@ -14,7 +14,7 @@ struct TLSClientTests {
     ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER); ctx.load_cert_chain(sys.argv[1], sys.argv[2])
     ls = socket.socket(); ls.bind(('127.0.0.1', 0)); ls.listen(4)
     print(ls.getsockname()[1], flush=True)
-    ls.settimeout(20)
+    ls.settimeout(180)
     for _ in range(2):
         try:
             raw, _ = ls.accept()
@@ -88,7 +88,7 @@ struct TLSClientTests {
         // A host name, as for a real node (TLS to an IP literal is refused by design, see below).
         let url = "wss://localhost:\(port)"
 
-        let untrusting = RPCClient(configuration: RPCClientConfiguration(connectTimeoutSeconds: 10))
+        let untrusting = RPCClient(configuration: RPCClientConfiguration(connectTimeoutSeconds: 60))
         do {
             try await untrusting.connect(url: url)
             Issue.record("a certificate from an unknown CA was accepted")
@@ -97,9 +97,9 @@ struct TLSClientTests {
         }
 
         let trusting = RPCClient(configuration: RPCClientConfiguration(
-            connectTimeoutSeconds: 10, extraCAFile: dir.appendingPathComponent("ca.pem").path))
+            connectTimeoutSeconds: 60, extraCAFile: dir.appendingPathComponent("ca.pem").path))
         try await trusting.connect(url: url)
-        #expect(try await trusting.call("system_name", timeoutSeconds: 10) == "tls-ok")
+        #expect(try await trusting.call("system_name", timeoutSeconds: 60) == "tls-ok")
         await trusting.disconnect()
 
         // wss:// to an IP address: a clear typed error before any I/O.

@@ -95,7 +95,9 @@ actor SubscriptionRegistry {
 }
 
 /// Polls `condition` until true or the deadline passes (for effects on the server side).
-func eventually(within seconds: Double = 5, _ condition: () async -> Bool) async -> Bool {
+/// Generous by default: returns as soon as the condition holds, and the full
+/// suite can starve the two-core pool for a long while.
+func eventually(within seconds: Double = 60, _ condition: () async -> Bool) async -> Bool {
     let deadline = ContinuousClock.now + .seconds(seconds)
     while ContinuousClock.now < deadline {
         if await condition() { return true }

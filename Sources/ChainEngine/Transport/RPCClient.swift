@@ -133,10 +133,23 @@ public actor RPCClient {
 
     func send(method: String, params: JSONValue?, timeoutSeconds: Double?, subscription: SubscriptionEntry?) async throws -> JSONValue {
         guard let outbox else { throw RPCClientError.notConnected }
-        try Task.checkCancellation()
-        let id = RPCID.int(nextID)
-        nextID += 1
+        guard !Task.isCancelled else { throw RPCClientError.cancelled }
+        let id = makeID()
         let frame = RPCRequest(method: method, params: params, id: id).json.serialized()
+        return try await awaitResponse(id: id, method: method, timeoutSeconds: timeoutSeconds, subscription: subscription) {
+            outbox.yield(frame)
+        }
+    }
+
+    func makeID() -> RPCID {
+        defer { nextID += 1 }
+        return RPCID.int(nextID)
+    }
+
+    /// Registers a pending call (with its timeout and cancellation), runs
+    /// `afterRegister` on the actor (which sends the frame), and waits.
+    func awaitResponse(id: RPCID, method: String, timeoutSeconds: Double?, subscription: SubscriptionEntry?,
+                       afterRegister: () -> Void) async throws -> JSONValue {
         let seconds = timeoutSeconds ?? configuration.defaultTimeoutSeconds
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<JSONValue, any Error>) in
@@ -148,7 +161,7 @@ public actor RPCClient {
                 pending[id] = PendingCall(method: method, continuation: continuation, timeoutTask: timeoutTask,
                                           subscription: subscription)
                 stats.callsSent += 1
-                outbox.yield(frame)
+                afterRegister()
             }
         } onCancel: {
             Task { [weak self] in await self?.cancelCall(id) }

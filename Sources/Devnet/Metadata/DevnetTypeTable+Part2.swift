@@ -5,42 +5,382 @@
 import Scale
 
 extension DevnetMetadata {
-    /// Types 160..<169 of the devnet registry.
+    /// Types 80..<160 of the devnet registry.
     static func addTypes2(_ b: inout TypeTableBuilder) {
-        b.variant("Option", params: [("T", 164)], [
+        b.variant("phala_pallets::compute::computation::pallet::Event", params: [("T", nil)], [
+            v("CoolDownExpirationChanged", 0, [f("period", 42, "u64")]),
+            v("WorkerStarted", 1, [f("session", 6, "T::AccountId"), f("init_v", 44, "u128"), f("init_p", 50, "u32")]),
+            v("WorkerStopped", 2, [f("session", 6, "T::AccountId")]),
+            v("WorkerReclaimed", 3, [f("session", 6, "T::AccountId"), f("original_stake", 44, "BalanceOf<T>"), f("slashed", 44, "BalanceOf<T>")]),
+            v("SessionBound", 4, [f("session", 6, "T::AccountId"), f("worker", 43, "WorkerPublicKey")]),
+            v("SessionUnbound", 5, [f("session", 6, "T::AccountId"), f("worker", 43, "WorkerPublicKey")]),
+            v("WorkerEnterUnresponsive", 6, [f("session", 6, "T::AccountId")]),
+            v("WorkerExitUnresponsive", 7, [f("session", 6, "T::AccountId")]),
+            v("SessionSettled", 8, [f("session", 6, "T::AccountId"), f("v_bits", 44, "u128"), f("payout_bits", 44, "u128")]),
+            v("InternalErrorWorkerSettleFailed", 9, [f("worker", 43, "WorkerPublicKey")]),
+            v("SubsidyBudgetHalved", 10),
+            v("InternalErrorWrongHalvingConfigured", 11),
+            v("TokenomicParametersChanged", 12),
+            v("SessionSettlementDropped", 13, [f("session", 6, "T::AccountId"), f("v", 44, "u128"), f("payout", 44, "u128")]),
+            v("BenchmarkUpdated", 14, [f("session", 6, "T::AccountId"), f("p_instant", 50, "u32")]),
+            v("BudgetUpdated", 15, [f("nonce", 42, "u64"), f("budget", 44, "u128")]),
+        ]) // 80
+        b.variant("pallet_assets::pallet::Event", params: [("T", nil), ("I", nil)], [
+            v("Created", 0, [f("asset_id", 50, "T::AssetId"), f("creator", 6, "T::AccountId"), f("owner", 6, "T::AccountId")]),
+            v("Issued", 1, [f("asset_id", 50, "T::AssetId"), f("owner", 6, "T::AccountId"), f("amount", 44, "T::Balance")]),
+            v("Transferred", 2, [f("asset_id", 50, "T::AssetId"), f("from", 6, "T::AccountId"), f("to", 6, "T::AccountId"), f("amount", 44, "T::Balance")]),
+            v("Burned", 3, [f("asset_id", 50, "T::AssetId"), f("owner", 6, "T::AccountId"), f("balance", 44, "T::Balance")]),
+            v("TeamChanged", 4, [f("asset_id", 50, "T::AssetId"), f("issuer", 6, "T::AccountId"), f("admin", 6, "T::AccountId"), f("freezer", 6, "T::AccountId")]),
+            v("OwnerChanged", 5, [f("asset_id", 50, "T::AssetId"), f("owner", 6, "T::AccountId")]),
+            v("Frozen", 6, [f("asset_id", 50, "T::AssetId"), f("who", 6, "T::AccountId")]),
+            v("Thawed", 7, [f("asset_id", 50, "T::AssetId"), f("who", 6, "T::AccountId")]),
+            v("AssetFrozen", 8, [f("asset_id", 50, "T::AssetId")]),
+            v("AssetThawed", 9, [f("asset_id", 50, "T::AssetId")]),
+            v("AccountsDestroyed", 10, [f("asset_id", 50, "T::AssetId"), f("accounts_destroyed", 50, "u32"), f("accounts_remaining", 50, "u32")]),
+            v("ApprovalsDestroyed", 11, [f("asset_id", 50, "T::AssetId"), f("approvals_destroyed", 50, "u32"), f("approvals_remaining", 50, "u32")]),
+            v("DestructionStarted", 12, [f("asset_id", 50, "T::AssetId")]),
+            v("Destroyed", 13, [f("asset_id", 50, "T::AssetId")]),
+            v("ForceCreated", 14, [f("asset_id", 50, "T::AssetId"), f("owner", 6, "T::AccountId")]),
+            v("MetadataSet", 15, [f("asset_id", 50, "T::AssetId"), f("name", 5, "Vec<u8>"), f("symbol", 5, "Vec<u8>"), f("decimals", 32, "u8"), f("is_frozen", 36, "bool")]),
+            v("MetadataCleared", 16, [f("asset_id", 50, "T::AssetId")]),
+            v("ApprovedTransfer", 17, [f("asset_id", 50, "T::AssetId"), f("source", 6, "T::AccountId"), f("delegate", 6, "T::AccountId"), f("amount", 44, "T::Balance")]),
+            v("ApprovalCancelled", 18, [f("asset_id", 50, "T::AssetId"), f("owner", 6, "T::AccountId"), f("delegate", 6, "T::AccountId")]),
+            v("TransferredApproved", 19, [f("asset_id", 50, "T::AssetId"), f("owner", 6, "T::AccountId"), f("delegate", 6, "T::AccountId"), f("destination", 6, "T::AccountId"), f("amount", 44, "T::Balance")]),
+            v("AssetStatusChanged", 20, [f("asset_id", 50, "T::AssetId")]),
+            v("AssetMinBalanceChanged", 21, [f("asset_id", 50, "T::AssetId"), f("new_min_balance", 44, "T::Balance")]),
+        ]) // 81
+        b.variant("phala_pallets::compute::stake_pool_v2::pallet::Event", params: [("T", nil)], [
+            v("PoolCreated", 0, [f("owner", 6, "T::AccountId"), f("pid", 42, "u64"), f("cid", 50, "CollectionId"), f("pool_account_id", 6, "T::AccountId")]),
+            v("PoolCommissionSet", 1, [f("pid", 42, "u64"), f("commission", 50, "u32")]),
+            v("PoolCapacitySet", 2, [f("pid", 42, "u64"), f("cap", 44, "BalanceOf<T>")]),
+            v("PoolWorkerAdded", 3, [f("pid", 42, "u64"), f("worker", 43, "WorkerPublicKey"), f("session", 6, "T::AccountId")]),
+            v("Contribution", 4, [f("pid", 42, "u64"), f("user", 6, "T::AccountId"), f("amount", 44, "BalanceOf<T>"), f("shares", 44, "BalanceOf<T>"), f("as_vault", 45, "Option<u64>")]),
+            v("OwnerRewardsWithdrawn", 5, [f("pid", 42, "u64"), f("user", 6, "T::AccountId"), f("amount", 44, "BalanceOf<T>")]),
+            v("PoolSlashed", 6, [f("pid", 42, "u64"), f("amount", 44, "BalanceOf<T>")]),
+            v("SlashSettled", 7, [f("pid", 42, "u64"), f("user", 6, "T::AccountId"), f("amount", 44, "BalanceOf<T>")]),
+            v("RewardDismissedNotInPool", 8, [f("worker", 43, "WorkerPublicKey"), f("amount", 44, "BalanceOf<T>")]),
+            v("RewardDismissedNoShare", 9, [f("pid", 42, "u64"), f("amount", 44, "BalanceOf<T>")]),
+            v("RewardDismissedDust", 10, [f("pid", 42, "u64"), f("amount", 44, "BalanceOf<T>")]),
+            v("PoolWorkerRemoved", 11, [f("pid", 42, "u64"), f("worker", 43, "WorkerPublicKey")]),
+            v("WorkerReclaimed", 12, [f("pid", 42, "u64"), f("worker", 43, "WorkerPublicKey")]),
+            v("RewardReceived", 13, [f("pid", 42, "u64"), f("to_owner", 44, "BalanceOf<T>"), f("to_stakers", 44, "BalanceOf<T>")]),
+            v("WorkingStarted", 14, [f("pid", 42, "u64"), f("worker", 43, "WorkerPublicKey"), f("amount", 44, "BalanceOf<T>")]),
+            v("RewardToOwnerDismissedDust", 15, [f("pid", 42, "u64"), f("amount", 44, "BalanceOf<T>")]),
+            v("RewardToDistributionDismissedDust", 16, [f("pid", 42, "u64"), f("amount", 44, "BalanceOf<T>")]),
+        ]) // 82
+        b.variant("phala_pallets::compute::base_pool::pallet::Event", params: [("T", nil)], [
+            v("NftCreated", 0, [f("pid", 42, "u64"), f("cid", 50, "CollectionId"), f("nft_id", 50, "NftId"), f("owner", 6, "T::AccountId"), f("shares", 44, "BalanceOf<T>")]),
+            v("WithdrawalQueued", 1, [f("pid", 42, "u64"), f("user", 6, "T::AccountId"), f("shares", 44, "BalanceOf<T>"), f("nft_id", 50, "NftId"), f("as_vault", 45, "Option<u64>")]),
+            v("Withdrawal", 2, [f("pid", 42, "u64"), f("user", 6, "T::AccountId"), f("amount", 44, "BalanceOf<T>"), f("shares", 44, "BalanceOf<T>")]),
+            v("PoolWhitelistCreated", 3, [f("pid", 42, "u64")]),
+            v("PoolWhitelistDeleted", 4, [f("pid", 42, "u64")]),
+            v("PoolWhitelistStakerAdded", 5, [f("pid", 42, "u64"), f("staker", 6, "T::AccountId")]),
+            v("PoolWhitelistStakerRemoved", 6, [f("pid", 42, "u64"), f("staker", 6, "T::AccountId")]),
+        ]) // 83
+        b.composite("frame_support::dispatch::DispatchInfo", [f("weight", 65, "Weight"), f("class", 89, "DispatchClass"), f("pays_fee", 90, "Pays")]) // 84
+        b.variant("sp_runtime::DispatchError", [
+            v("Other", 0),
+            v("CannotLookup", 1),
+            v("BadOrigin", 2),
+            v("Module", 3, [f(nil, 91, "ModuleError")]),
+            v("ConsumerRemaining", 4),
+            v("NoProviders", 5),
+            v("TooManyConsumers", 6),
+            v("Token", 7, [f(nil, 92, "TokenError")]),
+            v("Arithmetic", 8, [f(nil, 93, "ArithmeticError")]),
+            v("Transactional", 9, [f(nil, 94, "TransactionalError")]),
+            v("Exhausted", 10),
+            v("Corruption", 11),
+            v("Unavailable", 12),
+        ]) // 85
+        b.variant("Result", params: [("T", 7), ("E", 85)], [
+            v("Ok", 0, [f(nil, 7)]),
+            v("Err", 1, [f(nil, 85)]),
+        ]) // 86
+        b.variant("frame_support::traits::tokens::misc::BalanceStatus", [
+            v("Free", 0),
+            v("Reserved", 1),
+        ]) // 87
+        b.variant("Option", params: [("T", 95)], [
             v("None", 0),
-            v("Some", 1, [f(nil, 164)]),
-        ]) // 160
-        b.variant("Option", params: [("T", 44)], [
+            v("Some", 1, [f(nil, 95)]),
+        ]) // 88
+        b.variant("frame_support::dispatch::DispatchClass", [
+            v("Normal", 0),
+            v("Operational", 1),
+            v("Mandatory", 2),
+        ]) // 89
+        b.variant("frame_support::dispatch::Pays", [
+            v("Yes", 0),
+            v("No", 1),
+        ]) // 90
+        b.composite("sp_runtime::ModuleError", [f("index", 32, "u8"), f("error", 69, "[u8; MAX_MODULE_ERROR_ENCODED_SIZE]")]) // 91
+        b.variant("sp_runtime::TokenError", [
+            v("FundsUnavailable", 0),
+            v("OnlyProvider", 1),
+            v("BelowMinimum", 2),
+            v("CannotCreate", 3),
+            v("UnknownAsset", 4),
+            v("Frozen", 5),
+            v("Unsupported", 6),
+            v("CannotCreateHold", 7),
+            v("NotExpendable", 8),
+        ]) // 92
+        b.variant("sp_arithmetic::ArithmeticError", [
+            v("Underflow", 0),
+            v("Overflow", 1),
+            v("DivisionByZero", 2),
+        ]) // 93
+        b.variant("sp_runtime::TransactionalError", [
+            v("LimitReached", 0),
+            v("NoLayer", 1),
+        ]) // 94
+        b.variant("phala_types::AttestationProvider", [
+            v("Root", 0),
+            v("Ias", 1),
+        ]) // 95
+        b.sequence(97) // 96
+        b.tuple([50, 50]) // 97
+        b.composite("frame_system::LastRuntimeUpgradeInfo", [f("spec_version", 41, "codec::Compact<u32>"), f("spec_name", 59, "sp_runtime::RuntimeString")]) // 98
+        b.variant("frame_system::pallet::Error", params: [("T", nil)], [
+            v("InvalidSpecName", 0),
+            v("SpecVersionNeedsToIncrease", 1),
+            v("FailedToExtractRuntimeVersion", 2),
+            v("NonDefaultComposite", 3),
+            v("NonZeroRefCount", 4),
+            v("CallFiltered", 5),
+        ]) // 99
+        b.composite("frame_system::limits::BlockWeights", [f("base_block", 65, "Weight"), f("max_block", 65, "Weight"), f("per_class", 101, "PerDispatchClass<WeightsPerClass>")]) // 100
+        b.composite("frame_support::dispatch::PerDispatchClass", params: [("T", 102)], [f("normal", 102, "T"), f("operational", 102, "T"), f("mandatory", 102, "T")]) // 101
+        b.composite("frame_system::limits::WeightsPerClass", [f("base_extrinsic", 65, "Weight"), f("max_extrinsic", 103, "Option<Weight>"), f("max_total", 103, "Option<Weight>"), f("reserved", 103, "Option<Weight>")]) // 102
+        b.variant("Option", params: [("T", 65)], [
             v("None", 0),
-            v("Some", 1, [f(nil, 44)]),
-        ]) // 161
-        b.sequence(42) // 162
-        b.sequence(165) // 163
-        b.composite("sp_arithmetic::per_things::Permill", [f(nil, 50, "u32")]) // 164
-        b.composite("phala_pallets::compute::base_pool::pallet::WithdrawInfo", params: [("AccountId", 6)], [f("user", 6, "AccountId"), f("start_time", 42, "u64"), f("nft_id", 50, "NftId")]) // 165
-        b.sequence(6) // 166
-        b.composite("bounded_collections::bounded_vec::BoundedVec", params: [("T", 32), ("S", nil)], [f(nil, 5, "Vec<T>")]) // 167
-        b.variant("phala_pallets::compute::base_pool::pallet::Error", params: [("T", nil)], [
-            v("MissCollectionId", 0),
-            v("PoolBankrupt", 1),
-            v("InvalidShareToWithdraw", 2),
-            v("InvalidWithdrawalAmount", 3),
-            v("RmrkError", 4),
-            v("PoolDoesNotExist", 5),
-            v("PoolTypeNotMatch", 6),
-            v("NftIdNotFound", 7),
-            v("InvalidSharePrice", 8),
-            v("AttrLocked", 9),
-            v("UnauthorizedPoolOwner", 10),
-            v("AlreadyInContributeWhitelist", 11),
-            v("NotInContributeWhitelist", 12),
-            v("ExceedWhitelistMaxLen", 13),
-            v("NoWhitelistCreated", 14),
-            v("ExceedMaxDescriptionLen", 15),
-            v("NotMigrationRoot", 16),
-            v("BurnNftFailed", 17),
-            v("TransferSharesAmountInvalid", 18),
-        ]) // 168
+            v("Some", 1, [f(nil, 65)]),
+        ]) // 103
+        b.composite("frame_system::limits::BlockLength", [f("max", 105, "PerDispatchClass<u32>")]) // 104
+        b.composite("frame_support::dispatch::PerDispatchClass", params: [("T", 50)], [f("normal", 50, "T"), f("operational", 50, "T"), f("mandatory", 50, "T")]) // 105
+        b.composite("sp_weights::RuntimeDbWeight", [f("read", 42, "u64"), f("write", 42, "u64")]) // 106
+        b.composite("sp_version::RuntimeVersion", [f("spec_name", 59, "RuntimeString"), f("impl_name", 59, "RuntimeString"), f("authoring_version", 50, "u32"), f("spec_version", 50, "u32"), f("impl_version", 50, "u32"), f("apis", 108, "ApisVec"), f("transaction_version", 50, "u32"), f("state_version", 32, "u8")]) // 107
+        b.composite("Cow", params: [("T", 109)], [f(nil, 109)]) // 108
+        b.sequence(110) // 109
+        b.tuple([111, 50]) // 110
+        b.array(8, 32) // 111
+        b.primitive(.u16) // 112
+        b.variant("pallet_utility::pallet::Error", params: [("T", nil)], [
+            v("TooManyCalls", 0),
+        ]) // 113
+        b.composite("bounded_collections::weak_bounded_vec::WeakBoundedVec", params: [("T", 115), ("S", nil)], [f(nil, 116, "Vec<T>")]) // 114
+        b.composite("pallet_balances::types::BalanceLock", params: [("Balance", 44)], [f("id", 111, "LockIdentifier"), f("amount", 44, "Balance"), f("reasons", 117, "Reasons")]) // 115
+        b.sequence(115) // 116
+        b.variant("pallet_balances::types::Reasons", [
+            v("Fee", 0),
+            v("Misc", 1),
+            v("All", 2),
+        ]) // 117
+        b.composite("bounded_collections::bounded_vec::BoundedVec", params: [("T", 119), ("S", nil)], [f(nil, 120, "Vec<T>")]) // 118
+        b.composite("pallet_balances::types::ReserveData", params: [("ReserveIdentifier", 111), ("Balance", 44)], [f("id", 111, "ReserveIdentifier"), f("amount", 44, "Balance")]) // 119
+        b.sequence(119) // 120
+        b.composite("bounded_collections::bounded_vec::BoundedVec", params: [("T", 122), ("S", nil)], [f(nil, 123, "Vec<T>")]) // 121
+        b.composite("pallet_balances::types::IdAmount", params: [("Id", 7), ("Balance", 44)], [f("id", 7, "Id"), f("amount", 44, "Balance")]) // 122
+        b.sequence(122) // 123
+        b.variant("pallet_balances::pallet::Error", params: [("T", nil), ("I", nil)], [
+            v("VestingBalance", 0),
+            v("LiquidityRestrictions", 1),
+            v("InsufficientBalance", 2),
+            v("ExistentialDeposit", 3),
+            v("Expendability", 4),
+            v("ExistingVestingSchedule", 5),
+            v("DeadAccount", 6),
+            v("TooManyReserves", 7),
+            v("TooManyHolds", 8),
+            v("TooManyFreezes", 9),
+        ]) // 124
+        b.composite("sp_arithmetic::fixed_point::FixedU128", [f(nil, 44, "u128")]) // 125
+        b.variant("pallet_transaction_payment::Releases", [
+            v("V1Ancient", 0),
+            v("V2", 1),
+        ]) // 126
+        b.sequence(49) // 127
+        b.variant("phala_pallets::mq::pallet::Error", params: [("T", nil)], [
+            v("BadSender", 0),
+            v("BadSequence", 1),
+            v("BadDestination", 2),
+        ]) // 128
+        b.sequence(43) // 129
+        b.tuple([50, 42]) // 130
+        b.composite("phala_pallets::registry::pallet::WorkerInfoV2", params: [("AccountId", 6)], [f("pubkey", 43, "WorkerPublicKey"), f("ecdh_pubkey", 43, "EcdhPublicKey"), f("runtime_version", 50, "u32"), f("last_updated", 42, "u64"), f("operator", 53, "Option<AccountId>"), f("attestation_provider", 88, "Option<AttestationProvider>"), f("confidence_level", 32, "u8"), f("initial_score", 132, "Option<u32>"), f("features", 52, "Vec<u32>")]) // 131
+        b.variant("Option", params: [("T", 50)], [
+            v("None", 0),
+            v("Some", 1, [f(nil, 50)]),
+        ]) // 132
+        b.sequence(5) // 133
+        b.variant("Option", params: [("T", 5)], [
+            v("None", 0),
+            v("Some", 1, [f(nil, 5)]),
+        ]) // 134
+        b.tuple([50, 50, 50]) // 135
+        b.composite("phala_pallets::registry::pallet::KnownConsensusVersion", [f("version", 50, "u32"), f("count", 50, "u32")]) // 136
+        b.variant("phala_pallets::registry::pallet::Error", params: [("T", nil)], [
+            v("CannotHandleUnknownMessage", 0),
+            v("InvalidSender", 1),
+            v("InvalidPubKey", 2),
+            v("MalformedSignature", 3),
+            v("InvalidSignatureLength", 4),
+            v("InvalidSignature", 5),
+            v("UnknownContract", 6),
+            v("InvalidIASSigningCert", 7),
+            v("InvalidReport", 8),
+            v("InvalidQuoteStatus", 9),
+            v("BadIASReport", 10),
+            v("OutdatedIASReport", 11),
+            v("UnknownQuoteBodyFormat", 12),
+            v("InvalidRuntimeInfoHash", 13),
+            v("InvalidRuntimeInfo", 14),
+            v("InvalidInput", 15),
+            v("InvalidBenchReport", 16),
+            v("WorkerNotFound", 17),
+            v("NoneAttestationDisabled", 18),
+            v("InvalidGatekeeper", 19),
+            v("InvalidMasterPubkey", 20),
+            v("MasterKeyMismatch", 21),
+            v("MasterKeyUninitialized", 22),
+            v("GenesisBlockHashRejected", 23),
+            v("GenesisBlockHashAlreadyExists", 24),
+            v("GenesisBlockHashNotFound", 25),
+            v("PRuntimeRejected", 26),
+            v("PRuntimeAlreadyExists", 27),
+            v("PRuntimeNotFound", 28),
+            v("UnknownCluster", 29),
+            v("NotImplemented", 30),
+            v("CannotRemoveLastGatekeeper", 31),
+            v("MasterKeyInRotation", 32),
+            v("InvalidRotatedMasterPubkey", 33),
+            v("InvalidEndpointSigningTime", 34),
+            v("NotMigrationRoot", 35),
+            v("ParachainIdMismatch", 36),
+            v("InvalidConsensusVersion", 37),
+        ]) // 137
+        b.composite("phala_types::messaging::TokenomicParameters", [f("pha_rate", 44, "U64F64Bits"), f("rho", 44, "U64F64Bits"), f("budget_per_block", 44, "U64F64Bits"), f("v_max", 44, "U64F64Bits"), f("cost_k", 44, "U64F64Bits"), f("cost_b", 44, "U64F64Bits"), f("slash_rate", 44, "U64F64Bits"), f("treasury_ratio", 44, "U64F64Bits"), f("heartbeat_window", 50, "u32"), f("rig_k", 44, "U64F64Bits"), f("rig_b", 44, "U64F64Bits"), f("re", 44, "U64F64Bits"), f("k", 44, "U64F64Bits"), f("kappa", 44, "U64F64Bits")]) // 138
+        b.composite("phala_pallets::compute::computation::pallet::SessionInfo", [f("state", 140, "WorkerState"), f("ve", 44, "u128"), f("v", 44, "u128"), f("v_updated_at", 42, "u64"), f("benchmark", 141, "Benchmark"), f("cool_down_start", 42, "u64"), f("stats", 142, "SessionStats")]) // 139
+        b.variant("phala_pallets::compute::computation::pallet::WorkerState", [
+            v("Ready", 0),
+            v("WorkerIdle", 1),
+            v("_Unused", 2),
+            v("WorkerUnresponsive", 3),
+            v("WorkerCoolingDown", 4),
+        ]) // 140
+        b.composite("phala_pallets::compute::computation::pallet::Benchmark", [f("p_init", 50, "u32"), f("p_instant", 50, "u32"), f("iterations", 42, "u64"), f("working_start_time", 42, "u64"), f("challenge_time_last", 42, "u64")]) // 141
+        b.composite("phala_pallets::compute::computation::pallet::SessionStats", [f("total_reward", 44, "u128")]) // 142
+        b.variant("phala_pallets::compute::computation::pallet::Error", params: [("T", nil)], [
+            v("BadSender", 0),
+            v("_InvalidMessage", 1),
+            v("WorkerNotRegistered", 2),
+            v("_GatekeeperNotRegistered", 3),
+            v("DuplicateBoundSession", 4),
+            v("BenchmarkMissing", 5),
+            v("SessionNotFound", 6),
+            v("SessionNotBound", 7),
+            v("WorkerNotReady", 8),
+            v("WorkerNotComputing", 9),
+            v("WorkerNotBound", 10),
+            v("CoolDownNotReady", 11),
+            v("InsufficientStake", 12),
+            v("TooMuchStake", 13),
+            v("InternalErrorBadTokenomicParameters", 14),
+            v("DuplicateBoundWorker", 15),
+            v("BenchmarkTooLow", 16),
+            v("InternalErrorCannotStartWithExistingStake", 17),
+            v("NotMigrationRoot", 18),
+            v("NonceIndexInvalid", 19),
+            v("BudgetUpdateBlockInvalid", 20),
+            v("BudgetExceedMaxLimit", 21),
+            v("WorkerReregisterNeeded", 22),
+        ]) // 143
+        b.composite("pallet_assets::types::AssetDetails", params: [("Balance", 44), ("AccountId", 6), ("DepositBalance", 44)], [f("owner", 6, "AccountId"), f("issuer", 6, "AccountId"), f("admin", 6, "AccountId"), f("freezer", 6, "AccountId"), f("supply", 44, "Balance"), f("deposit", 44, "DepositBalance"), f("min_balance", 44, "Balance"), f("is_sufficient", 36, "bool"), f("accounts", 50, "u32"), f("sufficients", 50, "u32"), f("approvals", 50, "u32"), f("status", 145, "AssetStatus")]) // 144
+        b.variant("pallet_assets::types::AssetStatus", [
+            v("Live", 0),
+            v("Frozen", 1),
+            v("Destroying", 2),
+        ]) // 145
+        b.tuple([50, 6]) // 146
+        b.composite("pallet_assets::types::AssetAccount", params: [("Balance", 44), ("DepositBalance", 44), ("Extra", 7)], [f("balance", 44, "Balance"), f("is_frozen", 36, "bool"), f("reason", 148, "ExistenceReason<DepositBalance>"), f("extra", 7, "Extra")]) // 147
+        b.variant("pallet_assets::types::ExistenceReason", params: [("Balance", 44)], [
+            v("Consumer", 0),
+            v("Sufficient", 1),
+            v("DepositHeld", 2, [f(nil, 44, "Balance")]),
+            v("DepositRefunded", 3),
+        ]) // 148
+        b.composite("pallet_assets::types::AssetMetadata", params: [("DepositBalance", 44), ("BoundedString", 150)], [f("deposit", 44, "DepositBalance"), f("name", 150, "BoundedString"), f("symbol", 150, "BoundedString"), f("decimals", 32, "u8"), f("is_frozen", 36, "bool")]) // 149
+        b.composite("bounded_collections::bounded_vec::BoundedVec", params: [("T", 32), ("S", nil)], [f(nil, 5, "Vec<T>")]) // 150
+        b.variant("pallet_assets::pallet::Error", params: [("T", nil), ("I", nil)], [
+            v("BalanceLow", 0),
+            v("NoAccount", 1),
+            v("NoPermission", 2),
+            v("Unknown", 3),
+            v("Frozen", 4),
+            v("InUse", 5),
+            v("BadWitness", 6),
+            v("MinBalanceZero", 7),
+            v("UnavailableConsumer", 8),
+            v("BadMetadata", 9),
+            v("Unapproved", 10),
+            v("WouldDie", 11),
+            v("AlreadyExists", 12),
+            v("NoDeposit", 13),
+            v("WouldBurn", 14),
+            v("LiveAsset", 15),
+            v("AssetNotLive", 16),
+            v("IncorrectStatus", 17),
+            v("NotFrozen", 18),
+            v("CallbackFailed", 19),
+        ]) // 151
+        b.tuple([6, 42]) // 152
+        b.tuple([42, 43]) // 153
+        b.variant("phala_pallets::compute::stake_pool_v2::pallet::Error", params: [("T", nil)], [
+            v("WorkerNotRegistered", 0),
+            v("BenchmarkMissing", 1),
+            v("WorkerExists", 2),
+            v("WorkerAlreadyStopped", 3),
+            v("WorkerDoesNotExist", 4),
+            v("WorkerInAnotherPool", 5),
+            v("UnauthorizedOperator", 6),
+            v("UnauthorizedPoolOwner", 7),
+            v("InadequateCapacity", 8),
+            v("StakeExceedsCapacity", 9),
+            v("PoolDoesNotExist", 10),
+            v("_PoolIsBusy", 11),
+            v("InsufficientContribution", 12),
+            v("NoNftToWithdraw", 13),
+            v("InsufficientBalance", 14),
+            v("PoolStakeNotFound", 15),
+            v("InsufficientFreeStake", 16),
+            v("InvalidWithdrawalAmount", 17),
+            v("FailedToBindSessionAndWorker", 18),
+            v("InternalSubsidyPoolCannotWithdraw", 19),
+            v("PoolBankrupt", 20),
+            v("NoRewardToClaim", 21),
+            v("FeatureNotEnabled", 22),
+            v("WorkersExceedLimit", 23),
+            v("CannotRestartWithLessStake", 24),
+            v("InvalidForceRewardAmount", 25),
+            v("WithdrawQueueNotEmpty", 26),
+            v("MissingCollectionId", 27),
+            v("VaultIsLocked", 28),
+            v("SessionDoesNotExist", 29),
+            v("WorkerIsNotReady", 30),
+            v("LockAccountStakeError", 31),
+            v("NoLegacyRewardToClaim", 32),
+        ]) // 154
+        b.variant("Option", params: [("T", 97)], [
+            v("None", 0),
+            v("Some", 1, [f(nil, 97)]),
+        ]) // 155
+        b.variant("phala_pallets::compute::pool_proxy::PoolProxy", params: [("AccountId", 6), ("Balance", 44)], [
+            v("StakePool", 0, [f(nil, 157, "StakePool<AccountId, Balance>")]),
+            v("Vault", 1, [f(nil, 158, "Vault<AccountId, Balance>")]),
+        ]) // 156
+        b.composite("phala_pallets::compute::pool_proxy::StakePool", params: [("AccountId", 6), ("Balance", 44)], [f("basepool", 159, "base_pool::BasePool<AccountId, Balance>"), f("payout_commission", 160, "Option<Permill>"), f("cap", 161, "Option<Balance>"), f("workers", 129, "Vec<WorkerPublicKey>"), f("cd_workers", 129, "Vec<WorkerPublicKey>"), f("lock_account", 6, "AccountId"), f("owner_reward_account", 6, "AccountId")]) // 157
+        b.composite("phala_pallets::compute::pool_proxy::Vault", params: [("AccountId", 6), ("Balance", 44)], [f("basepool", 159, "base_pool::BasePool<AccountId, Balance>"), f("last_share_price_checkpoint", 44, "Balance"), f("commission", 160, "Option<Permill>"), f("owner_shares", 44, "Balance"), f("invest_pools", 162, "Vec<u64>")]) // 158
+        b.composite("phala_pallets::compute::base_pool::pallet::BasePool", params: [("AccountId", 6), ("Balance", 44)], [f("pid", 42, "u64"), f("owner", 6, "AccountId"), f("total_shares", 44, "Balance"), f("total_value", 44, "Balance"), f("withdraw_queue", 163, "VecDeque<WithdrawInfo<AccountId>>"), f("value_subscribers", 162, "Vec<u64>"), f("cid", 50, "CollectionId"), f("pool_account_id", 6, "AccountId")]) // 159
     }
 }

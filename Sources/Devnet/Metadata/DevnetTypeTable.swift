@@ -13,6 +13,7 @@ extension DevnetMetadata {
         var b = TypeTableBuilder(capacity: typeCount)
         addTypes1(&b)
         addTypes2(&b)
+        addTypes3(&b)
         return b.types
     }
 }

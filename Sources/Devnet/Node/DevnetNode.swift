@@ -82,6 +82,12 @@ public actor DevnetNode: RPCHandler {
                 sub.close()
             }
         }
+        for hash in outcome.dropped {
+            for sub in watchers.removeValue(forKey: hash) ?? [] {
+                sub.send("invalid")
+                sub.close()
+            }
+        }
     }
 
     func storageChange(block: [UInt8], keys: [[UInt8]]) -> JSONValue {
@@ -143,7 +149,7 @@ public actor DevnetNode: RPCHandler {
         case SubstrateMethods.stateGetKeysPaged, "state_getKeys":
             let prefix = try p.bytes(0)
             let paged = method == SubstrateMethods.stateGetKeysPaged
-            let count = paged ? min(1000, Int(try p.optionalNumber(1) ?? 1000)) : 1000
+            let count = paged ? Int(clamping: min(1000, try p.optionalNumber(1) ?? 1000)) : 1000
             let start = paged ? try p.optionalBytes(2) : nil
             let at = try stateBlock(p, paged ? 3 : 1)
             do {

@@ -98,6 +98,8 @@ extension DevnetChain {
             state.deposit(.assetTransferred(assetId: RuntimeState.wphaAssetId, from: origin, to: to, amount: amount))
         case ("PhalaComputation", "set_heartbeat_paused"):
             throw .badOrigin  // governance only
+        case ("PhalaRegistry", "register_worker_v2"):
+            try registerWorkerV2(info: arg("pruntime_info"), attestation: arg("attestation"), caller: origin)
         case ("PhalaStakePoolv2", "create"):
             createPool(owner: origin)
         case ("PhalaStakePoolv2", "add_worker"):
@@ -115,7 +117,7 @@ extension DevnetChain {
         case ("PhalaStakePoolv2", "restart_computing"):
             try restartComputing(pid: try u64("pid"), worker: try key32("worker"), stakePlanck: try u128("stake"), caller: origin)
         default:
-            // In the metadata but not simulated (e.g. register_worker_v2 needs a real attestation).
+            // In the metadata but not simulated (update_worker_endpoint, governance calls).
             throw DevnetErrors.module("System", "CallFiltered")
         }
     }

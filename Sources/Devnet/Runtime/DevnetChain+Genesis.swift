@@ -25,6 +25,10 @@ extension DevnetChain {
         state.storage.set(DevnetKeys.heartbeatPaused, scaleEncoded(false))
         state.storage.set(DevnetKeys.coolDownPeriod, scaleEncoded(config.coolDownSeconds))
         state.storage.set(DevnetKeys.benchmarkDuration, scaleEncoded(UInt32(8)))
+        state.pruntimeAllowList = config.pruntimeAllowList
+        state.storage.set(DevnetKeys.pruntimeAllowList, scaleEncoded(config.pruntimeAllowList))
+        state.relayGenesisAllowList = [Self.kusamaGenesis]
+        state.storage.set(DevnetKeys.plain("PhalaRegistry", "RelaychainGenesisBlockHashAllowList"), [4] + Self.kusamaGenesis)
         state.storage.set(DevnetKeys.timestampNow, scaleEncoded(state.nowMs))
         state.storage.set(DevnetKeys.number, scaleEncoded(UInt32(0)))
 

@@ -51,13 +51,14 @@ extension DevnetChain {
         guard signed.message.destination == MqTopics.miningReport else {
             throw DevnetErrors.module("PhalaMq", "BadDestination")
         }
-        state.putIngress(origin, expected + 1)
         var d = ScaleDecoder(signed.message.payload)
         guard let kind = try? d.readByte(), kind == 0 || kind == 1,
               let sessionId = try? d.decode(UInt32.self), let challengeBlock = try? d.decode(UInt32.self),
               let challengeTimeMs = try? d.decode(UInt64.self), let iterations = try? d.decode(UInt64.self) else {
             throw DevnetErrors.module("PhalaComputation", "_InvalidMessage")
         }
+        // Every check is above: from here on nothing throws (callers rely on it, see `apply(inherent:)`).
+        state.putIngress(origin, expected + 1)
         processHeartbeat(workerIndex: i, sessionId: sessionId, challengeBlock: challengeBlock,
                          challengeTimeMs: challengeTimeMs, iterations: iterations)
     }
@@ -217,7 +218,7 @@ extension DevnetChain {
     }
 
     func pick(_ range: ClosedRange<UInt32>) -> UInt32 {
-        range.lowerBound + UInt32(rng.next() % UInt64(range.upperBound - range.lowerBound + 1))
+        range.lowerBound + UInt32(rng.next() % (UInt64(range.upperBound) - UInt64(range.lowerBound) + 1))
     }
 
     func schedule(_ answer: ScheduledAnswer, at block: UInt32) {

@@ -25,6 +25,8 @@ public struct DevnetConfig: Sendable, Hashable {
     /// Blocks between a challenge and a healthy pRuntime's answer on chain.
     public var responseLatencyBlocks: ClosedRange<UInt32> = 1...3
     public var faults = FaultInjection()
+    /// `PRuntimeAllowList` at genesis: 68-byte pRuntime hashes `register_worker_v2` accepts (§5.2).
+    public var pruntimeAllowList: [[UInt8]] = []
     /// Extra accounts endowed with PHA at genesis (32-byte public keys), besides the dev accounts.
     public var endowedAccounts: [[UInt8]] = []
 

@@ -88,3 +88,13 @@ public enum DevAccounts {
         names.firstIndex(of: name).map { publicKeys[$0] }
     }
 }
+
+/// Public storage-key builders for tools outside the module (the bench, the CLI).
+public enum DevnetStorageKeys {
+    /// `PhalaComputation.Sessions` key of a session account.
+    public static func session(_ account: [UInt8]) -> [UInt8] { DevnetKeys.session(account) }
+    /// `PhalaRegistry.Workers` key of a worker.
+    public static func worker(_ pubkey: [UInt8]) -> [UInt8] { DevnetKeys.worker(pubkey) }
+    /// `System.Events`.
+    public static var events: [UInt8] { DevnetKeys.events }
+}

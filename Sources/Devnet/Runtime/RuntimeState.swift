@@ -24,6 +24,9 @@ struct RuntimeState: Sendable {
     var outbound: [MqMessage] = []
     var events: [EventRecord] = []
     var phase: EventPhase = .initialization
+    /// `PhalaRegistry.PRuntimeAllowList` and `RelaychainGenesisBlockHashAllowList` (§1.1).
+    var pruntimeAllowList: [[UInt8]] = []
+    var relayGenesisAllowList: [[UInt8]] = []
     var nowMs: UInt64 = 0
 
     static let wphaAssetId: UInt32 = 10_000

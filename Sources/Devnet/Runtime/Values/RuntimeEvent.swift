@@ -21,6 +21,7 @@ public enum RuntimeEvent: Sendable, Hashable {
     case transactionFeePaid(who: [UInt8], actualFee: UInt128, tip: UInt128)
     // PhalaRegistry (86)
     case workerAdded(pubkey: [UInt8], attestationProvider: UInt8?, confidenceLevel: UInt8)
+    case workerUpdated(pubkey: [UInt8], attestationProvider: UInt8?, confidenceLevel: UInt8)
     case initialScoreSet(pubkey: [UInt8], initScore: UInt32)
     // PhalaComputation (87)
     case workerStarted(session: [UInt8], initV: UInt128, initP: UInt32)
@@ -56,6 +57,7 @@ public enum RuntimeEvent: Sendable, Hashable {
         case .withdraw: return (40, 8)
         case .transactionFeePaid: return (41, 0)
         case .workerAdded: return (86, 2)
+        case .workerUpdated: return (86, 3)
         case .initialScoreSet: return (86, 6)
         case .workerStarted: return (87, 1)
         case .workerStopped: return (87, 2)
@@ -90,7 +92,7 @@ public enum RuntimeEvent: Sendable, Hashable {
         case .transfer(let from, let to, let amount): e.append(from); e.append(to); e.encode(amount)
         case .withdraw(let who, let amount): e.append(who); e.encode(amount)
         case .transactionFeePaid(let who, let fee, let tip): e.append(who); e.encode(fee); e.encode(tip)
-        case .workerAdded(let pubkey, let provider, let level):
+        case .workerAdded(let pubkey, let provider, let level), .workerUpdated(let pubkey, let provider, let level):
             e.append(pubkey)
             if let provider { e.appendByte(1); e.appendByte(provider) } else { e.appendByte(0) }
             e.appendByte(level)

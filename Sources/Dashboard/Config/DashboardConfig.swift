@@ -1,0 +1,70 @@
+import MiningCore
+
+/// What the operator configures: endpoints to watch, pools, workers with
+/// their names, the theme and the refresh interval.
+///
+/// Why a value parsed from text: the executable reads
+/// `$XDG_CONFIG_HOME/khalatop/config.toml` and applies flags on top; the
+/// Dashboard module only parses and renders (no I/O, ARCHITECTURE.md).
+/// Example:
+///
+///     theme = "default"
+///     refresh_ms = 1000
+///     endpoints = ["wss://khala-api.phala.network/ws"]
+///
+///     [[pool]]
+///     pid = 3
+///     name = "main"
+///
+///     [[worker]]
+///     name = "rig-01"
+///     key = "0x8a5c…"   # the worker's public key, 64 hex digits
+///     pool = 3
+public struct DashboardConfig: Hashable, Sendable {
+    /// One watched worker.
+    public struct Worker: Hashable, Sendable {
+        public var name: String
+        public var key: WorkerKey
+        public var pid: UInt64?
+        public init(name: String, key: WorkerKey, pid: UInt64? = nil) {
+            self.name = name
+            self.key = key
+            self.pid = pid
+        }
+    }
+
+    /// One watched stake pool.
+    public struct Pool: Hashable, Sendable {
+        public var pid: UInt64
+        public var name: String?
+        public init(pid: UInt64, name: String? = nil) {
+            self.pid = pid
+            self.name = name
+        }
+    }
+
+    public var endpoints: [String]
+    public var pools: [Pool]
+    public var workers: [Worker]
+    public var theme: String
+    /// How often the executable polls when it has to (subscriptions need no polling).
+    public var refreshMs: Int
+
+    public static let defaultRefreshMs = 1_000
+
+    public init(endpoints: [String] = [], pools: [Pool] = [], workers: [Worker] = [],
+                theme: String = "default", refreshMs: Int = DashboardConfig.defaultRefreshMs) {
+        self.endpoints = endpoints
+        self.pools = pools
+        self.workers = workers
+        self.theme = theme
+        self.refreshMs = refreshMs
+    }
+
+    /// Display names by worker key.
+    public var workerNames: [WorkerKey: String] {
+        var out: [WorkerKey: String] = [:]
+        for w in workers where !w.name.isEmpty { out[w.key] = w.name }
+        return out
+    }
+}

@@ -1,0 +1,23 @@
+import MiningCore
+import TermUI
+
+/// Everything that can happen to the dashboard, as past-tense facts
+/// (STYLE.md principle 4). Time arrives only in messages (`tick`, the
+/// arrival time of observations): the module reads no clock.
+public enum Msg: Sendable {
+    case keyPressed(Key)
+    /// The engine observed these facts (in order); `atMs` is the wall time
+    /// they arrived, for "last block 8 s ago".
+    case observationsArrived([Observation], atMs: UInt64)
+    /// The node said which chain and runtime it runs.
+    case chainIdentified(name: String, specVersion: UInt32)
+    case finalizedBlockObserved(UInt32)
+    case connectionChanged(ConnectionState)
+    case terminalResized(Size)
+    /// Wall-clock time moved on (drives countdowns and "ago" texts).
+    case tick(nowMs: UInt64)
+    /// The theme the run loop loaded for `.loadTheme`; problems are shown.
+    case themeLoaded(name: String, problems: [String])
+    case actionSubmitted(ActionID, summary: String)
+    case actionFinished(ActionID, succeeded: Bool, detail: String)
+}

@@ -1,0 +1,41 @@
+import TermUI
+
+/// The `?` overlay, generated from the key table plus the filter language.
+public enum HelpOverlay {
+    public static func lines() -> [(String, String)] {
+        var out = KeyTable.bindings.map { ($0.keyLabel, $0.help) }
+        out.append(("filter", "fields: " + FilterParser.fields.joined(separator: " ") + "  ops: = != < <= > >="))
+        out.append(("", "state=unresponsive  pool=3  risk>=at-risk  stake<5000"))
+        out.append(("", "a and b, a or b, not a, (a), bare words match names and keys"))
+        return out
+    }
+
+    public static func render(_ state: AppState, in area: Rect, buffer: inout Buffer) {
+        guard !area.isEmpty else { return }
+        let content = lines()
+        let keyWidth = content.map { TextLayout.width($0.0) }.max() ?? 0
+        let textWidth = content.map { TextLayout.width($0.1) }.max() ?? 0
+        let box = area.centered(width: keyWidth + textWidth + 5, height: content.count + 2)
+        let block = Block(title: "Keys (Esc closes)", titleAlignment: .center, borderRole: .dialogBorder,
+                          titleRole: .dialogTitle, fillRole: .dialog)
+        block.render(in: box, buffer: &buffer)
+        var inner = block.inner(box)
+        if inner.isEmpty { inner = box }
+        for (i, line) in content.enumerated() where i < inner.height {
+            let row = inner.row(i).inset(horizontal: inner.width > 4 ? 1 : 0, vertical: 0)
+            let kw = min(keyWidth, row.width)
+            buffer.setText(line.0, x: row.x, y: row.y, width: kw, role: .footerKey)
+            buffer.setText(line.1, x: row.x + kw + 1, y: row.y, width: row.width - kw - 1, role: .dialog)
+        }
+    }
+}
+
+/// Asked on `q` while an action is in flight.
+public enum QuitDialog {
+    public static func render(_ state: AppState, in area: Rect, buffer: inout Buffer) {
+        let pending = state.actionsInFlight.sorted { $0.key < $1.key }.map(\.value)
+        let message = "\(pending.count) action(s) still in flight: " + pending.joined(separator: "; ")
+            + ". Quit anyway? Their results will not be shown."
+        Dialog(title: "Quit?", message: message, buttons: ["y quit", "n stay"], focusedButton: 1).render(in: area, buffer: &buffer)
+    }
+}

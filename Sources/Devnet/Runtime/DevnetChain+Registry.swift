@@ -1,0 +1,72 @@
+import Attestation
+import ChainCrypto
+import Scale
+
+/// `PhalaRegistry.register_worker_v2` (PROTOCOL.md §2 registration rules,
+/// §5): para id 2004, a relay genesis hash on the allow list, an IAS report
+/// verified with the Attestation module at block time (signature and chain
+/// to Intel's root, quote status → confidence, pRuntime allow list, age,
+/// `report_data` = blake2_256 of the registration info). DCAP is not in the
+/// 1251 metadata and `None` attestation is disabled on Khala.
+extension DevnetChain {
+    static let khalaParaId: UInt32 = 2004
+    /// Kusama's genesis hash, on Khala's relay-chain allow list (§5.2).
+    static let kusamaGenesis = bytes("b0a8d493285c2df73290dfb7e61f870f17b41801197a149ca93654499ea3dafe")
+
+    static let registrationInfoType: UInt32 =
+        DevnetMetadata.metadata.call(pallet: "PhalaRegistry", name: "register_worker_v2")?.fields.first?.type ?? 0
+
+    func registerWorkerV2(info value: ScaleValue?, attestation: ScaleValue?, caller: [UInt8]) throws(DispatchError) {
+        guard let value, let encoded = try? codec.encode(value, type: Self.registrationInfoType),
+              let info = try? scaleDecode(Attestation.WorkerRegistrationInfoV2.self, from: encoded),
+              info.pubkey.count == 32, info.ecdhPubkey.count == 32 else {
+            throw DevnetErrors.module("PhalaRegistry", "InvalidInput")
+        }
+        guard info.paraId == Self.khalaParaId else { throw DevnetErrors.module("PhalaRegistry", "ParachainIdMismatch") }
+        guard case .variant("Some", _, let some)? = attestation, let report = some.first?.value else {
+            throw DevnetErrors.module("PhalaRegistry", "NoneAttestationDisabled")
+        }
+        guard case .variant("SgxIas", _, let fields) = report, fields.count == 3,
+              let raReport = fields[0].value.byteArray, let signature = fields[1].value.byteArray,
+              let cert = fields[2].value.byteArray else {
+            throw DevnetErrors.module("PhalaRegistry", "UnknownQuoteBodyFormat")
+        }
+        guard state.relayGenesisAllowList.contains(info.genesisBlockHash) else {
+            throw DevnetErrors.module("PhalaRegistry", "GenesisBlockHashRejected")
+        }
+        let outcome: AttestationOutcome
+        do {
+            outcome = try IASVerifier.verify(
+                IASSignedReport(reportBytes: raReport, signature: signature, signingCertificateDER: cert),
+                atUnixSeconds: Int64(state.nowSeconds),
+                policy: AttestationPolicy(registrationInfo: info, pRuntimeAllowList: state.pruntimeAllowList))
+        } catch {
+            throw DevnetErrors.module("PhalaRegistry", Self.registryError(error))
+        }
+        let existing = state.workerInfos[info.pubkey]
+        state.putWorkerInfo(WorkerInfoV2(
+            pubkey: info.pubkey, ecdhPubkey: info.ecdhPubkey, runtimeVersion: info.version,
+            lastUpdatedSeconds: state.nowSeconds, operatorAccount: info.operatorAccount, attestationProvider: 1,
+            confidenceLevel: outcome.confidenceLevel, initialScore: existing?.initialScore, features: info.features))
+        if existing == nil {
+            state.storage.set(DevnetKeys.workerAddedAt(info.pubkey), scaleEncoded(headNumberOrZero + 1))
+            state.deposit(.workerAdded(pubkey: info.pubkey, attestationProvider: 1, confidenceLevel: outcome.confidenceLevel))
+        } else {
+            state.deposit(.workerUpdated(pubkey: info.pubkey, attestationProvider: 1, confidenceLevel: outcome.confidenceLevel))
+        }
+    }
+
+    /// The registry error the pallet raises for an attestation failure (registry.rs, utils/attestation.rs).
+    static func registryError(_ error: AttestationError) -> String {
+        switch error {
+        case .signatureInvalid, .certificateExpired, .certificateNotYetValid, .wrongIssuer, .certificateSignatureInvalid,
+             .untrustedChain, .certificateChainTooShort, .unsupportedKey, .missingServerAuthUsage:
+            return "InvalidIASSigningCert"
+        case .reportTooOld: return "OutdatedIASReport"
+        case .quoteStatusNotAccepted: return "InvalidQuoteStatus"
+        case .reportDataMismatch: return "InvalidRuntimeInfoHash"
+        case .pRuntimeNotAllowed: return "PRuntimeRejected"
+        default: return "BadIASReport"
+        }
+    }
+}

@@ -1,0 +1,152 @@
+import ArgumentParser
+import ChainCrypto
+import ChainEngine
+import Foundation
+import MiningCore
+import Scale
+
+/// `khalatop tx ACTION`: the non-interactive form of the dashboard's actions
+/// (issue 8) for scripts. Builds the call through the node's live metadata,
+/// shows the same confirmation the dashboard shows (call in words, signer,
+/// fee, chain, spec version, nonce), asks y/N unless `--yes`, submits and
+/// follows the extrinsic; exit code 0 only when it is finalized and
+/// `ExtrinsicSuccess`. Secrets come from a file or an environment variable
+/// and are never printed.
+struct TxCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tx",
+        abstract: "Sign and submit one operator action (register, add, start, stop, reclaim, restart, remove).",
+        discussion: """
+            The signing key comes from exactly one of --suri-file FILE (a secret URI), --suri-env VAR, or \
+            --key-file FILE (a polkadot.js JSON key file; its password is asked on the terminal or read \
+            from --password-file). Key files readable by group or others are refused. --dry-run signs \
+            without submitting (--print-hex prints the extrinsic). Exit status: 0 when finalized \
+            successfully, 1 when refused, failed, cancelled or dropped.
+            """
+    )
+
+    @Argument(help: "register | add | start | stop | reclaim | restart | remove")
+    var action: TxAction
+
+    @Option(help: "Node WebSocket URL.")
+    var rpc: String = "ws://127.0.0.1:9944"
+
+    @Option(help: "Stake pool id.")
+    var pool: UInt64?
+
+    @Option(help: "Worker public key (0x + 64 hex digits).")
+    var worker: String?
+
+    @Option(help: "Stake in PHA for start and restart (e.g. 5000 or 1234.5).")
+    var stake: String?
+
+    @Option(name: .customLong("pruntime-info"), help: "register: SCALE hex of WorkerRegistrationInfoV2 (from the pRuntime).")
+    var pruntimeInfo: String?
+
+    @Option(help: "register: SCALE hex of Option<AttestationReport> (from the pRuntime).")
+    var attestation: String?
+
+    @Option(name: .customLong("suri-file"), help: ArgumentHelp("File holding the signer's secret URI.", valueName: "file"))
+    var suriFile: String?
+
+    @Option(name: .customLong("suri-env"), help: ArgumentHelp("Environment variable holding the secret URI.", valueName: "variable"))
+    var suriEnv: String?
+
+    @Option(name: .customLong("key-file"), help: ArgumentHelp("polkadot.js JSON key file of the signer.", valueName: "file"))
+    var keyFile: String?
+
+    @Option(name: .customLong("password-file"), help: ArgumentHelp("Read the key file's password from this file.", valueName: "file"))
+    var passwordFile: String?
+
+    @Option(help: "Signature scheme of a secret URI (sr25519 or ed25519).")
+    var scheme: KeyScheme?
+
+    @Option(name: .customLong("era-period"), help: "Blocks the extrinsic stays valid (rounded to a power of two).")
+    var eraPeriodBlocks: UInt64 = 64
+
+    @Flag(name: .customLong("read-only"), help: "Refuse every action (for a watch-only setup).")
+    var readOnly = false
+
+    @Flag(help: "Do not ask for confirmation.")
+    var yes = false
+
+    @Flag(name: .customLong("dry-run"), help: "Sign but do not submit.")
+    var dryRun = false
+
+    @Flag(name: .customLong("print-hex"), help: "With --dry-run: print the signed extrinsic as hex on standard output.")
+    var printHex = false
+
+    @Option(help: "Seconds to wait for finalization.")
+    var timeout: Double = 300
+
+    func validate() throws {
+        if readOnly { return }  // refused in run() with its own message
+        let sources = [suriFile, suriEnv, keyFile].compactMap { $0 }
+        guard sources.count == 1 else { throw ValidationError("give exactly one of --suri-file, --suri-env or --key-file") }
+        if printHex && !dryRun { throw ValidationError("--print-hex needs --dry-run") }
+        if action == .register {
+            guard pruntimeInfo != nil, attestation != nil else {
+                throw ValidationError("register needs --pruntime-info HEX and --attestation HEX")
+            }
+        } else {
+            guard pool != nil else { throw ValidationError("\(action.rawValue) needs --pool PID") }
+            guard worker != nil else { throw ValidationError("\(action.rawValue) needs --worker HEX") }
+        }
+        let takesStake = action == .start || action == .restart
+        if takesStake, stake == nil { throw ValidationError("\(action.rawValue) needs --stake PHA") }
+        if !takesStake, stake != nil { throw ValidationError("--stake is only for start and restart") }
+    }
+
+    func run() async throws {
+        if readOnly {
+            TxOutput.error("read-only mode: \(action.rawValue) and every other action are disabled (--read-only); nothing was signed")
+            throw ExitCode.failure
+        }
+        let call: ActionCall
+        do { call = try actionCall() } catch { TxOutput.error("\(error)"); throw ExitCode.failure }
+        let signer: KeyPair
+        do { signer = try TxKeySource(suriFile: suriFile, suriEnv: suriEnv, keyFile: keyFile, passwordFile: passwordFile,
+                                      scheme: scheme).load() } catch {
+            TxOutput.error("\(error)")
+            throw ExitCode.failure
+        }
+        let session = TxSession(url: rpc, timeoutSeconds: timeout, eraPeriodBlocks: eraPeriodBlocks)
+        let code = await session.run(call, signer: signer, confirmation: yes ? .assumeYes : .ask,
+                                     dryRun: dryRun, printHex: printHex)
+        if code != 0 { throw ExitCode(code) }
+    }
+
+    /// The typed call from the options.
+    func actionCall() throws -> ActionCall {
+        func key() throws -> WorkerKey {
+            do { return try WorkerKey(hex: worker ?? "") } catch { throw TxInputError("--worker: \(error)") }
+        }
+        func stakePlanck() throws -> UInt128 {
+            do { return try PHA.parse(stake ?? "") } catch { throw TxInputError("--stake: \(error)") }
+        }
+        let pid = pool ?? 0
+        switch action {
+        case .register:
+            do {
+                return .registerWorkerV2(pruntimeInfo: try Hex.decode(pruntimeInfo ?? ""), attestation: try Hex.decode(attestation ?? ""))
+            } catch { throw TxInputError("--pruntime-info/--attestation: \(error)") }
+        case .add: return .addWorker(pid: pid, worker: try key())
+        case .start: return .startComputing(pid: pid, worker: try key(), stakePlanck: try stakePlanck())
+        case .stop: return .stopComputing(pid: pid, worker: try key())
+        case .reclaim: return .reclaimPoolWorker(pid: pid, worker: try key())
+        case .restart: return .restartComputing(pid: pid, worker: try key(), stakePlanck: try stakePlanck())
+        case .remove: return .removeWorker(pid: pid, worker: try key())
+        }
+    }
+}
+
+/// The actions `khalatop tx` knows (PROTOCOL.md §2).
+enum TxAction: String, ExpressibleByArgument, CaseIterable, Sendable {
+    case register, add, start, stop, reclaim, restart, remove
+}
+
+/// A bad option value, said plainly.
+struct TxInputError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
