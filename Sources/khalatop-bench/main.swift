@@ -14,6 +14,7 @@ let sections: [(String, () throws -> [BenchRow])] = [
     ("ui", uiBenchmarks),
     ("dashboard", dashboardBenchmarks),
     ("rpc", rpcBenchmarks),
+    ("engine", engineBenchmarks),
 ]
 
 let wanted = Set(CommandLine.arguments.dropFirst())

@@ -16,6 +16,7 @@ struct Khalatop: AsyncParsableCommand {
             DevnetCommand.self,
             AttestCommand.self,
             KeyCommand.self,
+            StatusCommand.self,
             TxCommand.self,
             UIDemoCommand.self,
             DashboardPreviewCommand.self,

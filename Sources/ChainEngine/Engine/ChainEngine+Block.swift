@@ -1,0 +1,86 @@
+import MiningCore
+import Scale
+
+/// One block: header basics, events, outbound messages, heartbeat
+/// extrinsics and the storage its events changed (issue 6, PROTOCOL.md §3-§4).
+extension ChainEngine {
+    func processBlock(_ number: UInt32, _ calls: NodeCalls) async throws {
+        let hash = try await calls.blockHash(number)
+        try await checkRuntime(at: hash, number: number, calls)
+        let dec = try requireDecoder()
+        let items: [StorageItem] = [.timestamp, .events, .outboundMessages] + Self.parameterItems
+        let keys = items.compactMap { dec.plans[$0]?.prefix }
+        async let valuesCall = calls.storage(keys, at: hash, batch: configuration.storageBatchSize)
+        async let extrinsicsCall = calls.blockExtrinsics(hash)
+        let values = try await valuesCall
+        let extrinsics = try await extrinsicsCall
+        func raw(_ item: StorageItem) -> [UInt8]? {
+            guard let k = dec.plans[item]?.prefix else { return nil }
+            return values[k] ?? nil
+        }
+
+        await emitBlockObserved(dec, block: number, hash: hash, timestamp: raw(.timestamp))
+        await emitParameters(dec, values, block: number)
+
+        let filter = storage.filter
+        var messages = BlockMessages()
+        dec.heartbeats(extrinsics, block: number, watch: filter.workers, into: &messages)
+        dec.challenges(raw(.outboundMessages), block: number, into: &messages)
+        let events = dec.blockEvents(raw(.events), block: number, watch: filter)
+        for issue in messages.issues + events.issues { await report(issue) }
+
+        for hb in messages.heartbeats { await emit(.heartbeatLanded(hb)) }
+        for o in events.observations {
+            if case .bindingChanged(let w, let s, _) = o, storage.bindings[w] != s { storage.bindings[w] = s }
+            await emit(o)
+        }
+        for f in events.failures { await emit(.extrinsicFailed(f)) }
+
+        // Storage the events say changed, read at this block.
+        // (TokenomicParametersChanged needs nothing more: the parameters are read every block above.)
+        var hints = events.refresh
+        let reconcile = configuration.reconcileEveryBlocks > 0 && number % configuration.reconcileEveryBlocks == 0
+        if reconcile {
+            deferredPools = []
+            try await loadAll(calls, block: number, hash: hash, scanOperator: true)
+        } else if !hints.isEmpty {
+            // Member changes now; value-only changes (rewards, contributions) at most every `poolRefreshEveryBlocks`.
+            deferredPools.formUnion(hints.pools.subtracting(hints.poolMembership))
+            var poolsNow = hints.poolMembership
+            if !deferredPools.isEmpty, number % max(1, configuration.poolRefreshEveryBlocks) == 0 {
+                poolsNow.formUnion(deferredPools)
+                deferredPools = []
+            }
+            poolsNow.formIntersection(storage.poolIds)
+            if !poolsNow.isEmpty, try await refreshPools(poolsNow, calls, dec, block: number, hash: hash) {
+                try await updateMembership(calls, dec, block: number, hash: hash, reloadAll: false)
+            }
+            hints.workers.formIntersection(storage.workers)
+            if !hints.workers.isEmpty {
+                try await refreshWorkers(hints.workers, calls, dec, block: number, hash: hash, sessionsToo: false)
+                for w in hints.workers { if let s = storage.bindings[w] { hints.sessions.insert(s) } }
+            }
+            let watchedSessions = storage.filter.sessions
+            hints.sessions.formIntersection(watchedSessions)
+            try await refreshSessions(hints.sessions, calls, dec, block: number, hash: hash)
+        }
+
+        for c in messages.challenges { await emit(.challengeIssued(c)) }
+        await emit(.blockProcessed(number: number))
+        stats.blocksProcessed += 1
+        processedBlock = number
+    }
+
+    /// While an upgrade is announced, asks which spec each processed block
+    /// runs and switches decoders at the first block of the new one.
+    func checkRuntime(at hash: [UInt8], number: UInt32, _ calls: NodeCalls) async throws {
+        guard let pending = pendingSpec, let current = decoder else { return }
+        let version = try await calls.runtimeVersion(at: hash)
+        if version.specVersion != current.specVersion {
+            decoder = try await decoderFor(spec: version.specVersion, at: hash, calls)
+            stats.runtimeUpgrades += 1
+            await emit(.diagnostic(.runtimeUpgraded(fromSpec: current.specVersion, toSpec: version.specVersion, atBlock: number)))
+        }
+        if version.specVersion == pending { pendingSpec = nil }
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+import MiningCore
+import Scale
+import SubstrateRPC
+
+/// The chain subscription engine (issue 6; ARCHITECTURE.md "Data flow").
+///
+/// Connects to one of `configuration.endpoints` (fail-over in order,
+/// exponential back-off with jitter between attempts), loads the watched
+/// fleet with `state_getKeysPaged` + batched `state_queryStorageAt`, then
+/// follows finalized (or best) heads block by block: header, events,
+/// `PhalaMq.OutboundMessages`, heartbeat extrinsics and the storage the
+/// events say changed. After a reconnect it replays the missed blocks (up to
+/// `backfillDepth`) before going live again; a runtime upgrade reloads the
+/// metadata at the block where it happens. Everything comes out of `events`
+/// in block order; a slow consumer gets coalesced snapshots, then
+/// back-pressure, never unbounded memory.
+public actor ChainEngine {
+    public let configuration: EngineConfiguration
+    let environment: EngineEnvironment
+    let queue: EventQueue
+    /// The output stream (single consumer).
+    public nonisolated let events: AsyncStream<EngineEvent>
+
+    var runTask: Task<Void, Never>?
+    var decoder: ChainDecoder?
+    /// Decoders per spec version (metadata decoded and plans resolved once).
+    var decoders: [UInt32: ChainDecoder] = [:]
+    /// A spec version announced by `state_subscribeRuntimeVersion` not yet reached by block processing.
+    var pendingSpec: UInt32?
+    var storage = FleetStorage()
+    /// Last block whose observations were all emitted.
+    public internal(set) var processedBlock: UInt32?
+    /// The node's newest head (finalized or best).
+    var targetBlock: UInt32?
+    var lastHeadAt = ContinuousClock.now
+    var wake: AsyncStream<Void>.Continuation?
+    var connection: EngineConnectionState?
+    var fleetConnection: ConnectionState?
+    var sessionWentLive = false
+    /// Set when the node's chain went backwards (e.g. a restarted devnet): reload from scratch.
+    var needsReload = false
+    /// Pools whose balances/values changed (rewards...) waiting for the next periodic pool refresh.
+    var deferredPools: Set<UInt64> = []
+    /// First block replayed after a reconnect (reported once caught up).
+    var backfillStart: UInt32?
+    public internal(set) var stats = EngineStats()
+
+    public init(configuration: EngineConfiguration, environment: EngineEnvironment = EngineEnvironment()) {
+        self.configuration = configuration
+        self.environment = environment
+        let q = EventQueue(capacity: configuration.queueCapacity)
+        queue = q
+        events = AsyncStream(unfolding: { await q.next() })
+        storage.explicitWorkers = Set(configuration.workers)
+        storage.poolIds = Set(configuration.pools)
+    }
+
+    /// Starts connecting and streaming (idempotent).
+    public func start() {
+        guard runTask == nil else { return }
+        runTask = Task { await self.run() }
+    }
+
+    /// Stops the engine and ends `events`.
+    public func stop() async {
+        runTask?.cancel()
+        // Finish first: a producer waiting for queue space (consumer gone) must not hold up the stop.
+        await queue.finish()
+        await runTask?.value
+        runTask = nil
+    }
+
+    func emit(_ e: EngineEvent) async { await queue.push(e) }
+
+    func emit(_ o: Observation) async { await queue.push(.observation(o)) }
+
+    func setConnection(_ s: EngineConnectionState) async {
+        guard s != connection else { return }
+        connection = s
+        await emit(.connection(s))
+        let f = s.fleetState
+        if f != fleetConnection {
+            fleetConnection = f
+            await emit(.connectionChanged(f))
+        }
+    }
+
+    func run() async {
+        let endpoints = configuration.endpoints
+        guard !endpoints.isEmpty else {
+            await setConnection(.failed(reason: NodeResponseError.noEndpoints.description))
+            await queue.finish()
+            return
+        }
+        var failures = 0
+        var index = 0
+        while !Task.isCancelled {
+            let endpoint = endpoints[index % endpoints.count]
+            await setConnection(.connecting(endpoint: endpoint))
+            sessionWentLive = false
+            var reason = "the node ended the session"
+            do {
+                try await session(endpoint)
+            } catch {
+                if Task.isCancelled { break }
+                reason = Self.describe(error)
+            }
+            if Task.isCancelled { break }
+            stats.connectionsLost += 1
+            await emit(.diagnostic(.connectionLost(endpoint: endpoint, reason: reason)))
+            if sessionWentLive { failures = 0 }
+            failures += 1
+            index += 1
+            if let limit = configuration.maxConnectAttempts, failures >= limit {
+                await setConnection(.failed(reason: reason))
+                break
+            }
+            // A full round over the endpoints counts as one back-off step.
+            let delay = configuration.backoff.delaySeconds(attempt: (failures - 1) / endpoints.count, unit: environment.random())
+            await setConnection(.reconnecting(inSeconds: delay, attempt: failures, reason: reason))
+            do { try await environment.sleep(delay) } catch { break }
+        }
+        await queue.finish()
+    }
+
+    static func describe(_ error: any Error) -> String {
+        String(describing: error)
+    }
+}
+
+/// Counters for tests, the bench and the status line.
+public struct EngineStats: Sendable, Hashable {
+    public var blocksProcessed = 0
+    public var blocksBackfilled = 0
+    public var blocksSkipped = 0
+    public var connectionsLost = 0
+    public var fullLoads = 0
+    public var runtimeUpgrades = 0
+    public var decodeIssues = 0
+    /// Wall time of the last full storage load (after connect and metadata), ms.
+    public var lastFullLoadMs: Double = 0
+    public init() {}
+}

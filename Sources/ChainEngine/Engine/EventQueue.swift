@@ -1,0 +1,122 @@
+import MiningCore
+
+/// The bounded buffer between the engine and its consumer (issue 6: back-
+/// pressure that never grows memory without bound).
+///
+/// Up to `capacity` events queue freely. When full, storage snapshots that a
+/// later snapshot of the same item supersedes are merged away (the fleet
+/// only needs the newest); if that frees nothing, the producer waits, which
+/// pauses block processing — blocks are then caught up from the node later,
+/// exactly like a backfill, so nothing on chain is lost.
+actor EventQueue {
+    private var buffer: [EngineEvent] = []
+    private var head = 0
+    private let capacity: Int
+    private var consumer: CheckedContinuation<EngineEvent?, Never>?
+    private var producers: [CheckedContinuation<Void, Never>] = []
+    private var finished = false
+    private(set) var coalescedTotal = 0
+
+    init(capacity: Int) { self.capacity = capacity }
+
+    var count: Int { buffer.count - head }
+
+    /// Adds an event, waiting while the buffer is full.
+    func push(_ event: EngineEvent) async {
+        guard !finished else { return }
+        if let c = consumer {
+            consumer = nil
+            c.resume(returning: event)
+            return
+        }
+        if count >= capacity {
+            let dropped = coalesce()
+            if dropped > 0 {
+                coalescedTotal += dropped
+                append(.diagnostic(.coalesced(dropped: dropped)))
+            }
+        }
+        while count >= capacity && !finished {
+            await withCheckedContinuation { producers.append($0) }
+        }
+        guard !finished else { return }
+        append(event)
+    }
+
+    private func append(_ e: EngineEvent) {
+        if let c = consumer {
+            consumer = nil
+            c.resume(returning: e)
+        } else {
+            buffer.append(e)
+        }
+    }
+
+    /// The next event; nil once finished and drained.
+    func next() async -> EngineEvent? {
+        if count > 0 {
+            let e = buffer[head]
+            head += 1
+            if head > 1024 && head * 2 > buffer.count {
+                buffer.removeFirst(head)
+                head = 0
+            }
+            if !producers.isEmpty, count < capacity { producers.removeFirst().resume() }
+            return e
+        }
+        if finished { return nil }
+        return await withCheckedContinuation { consumer = $0 }
+    }
+
+    func finish() {
+        finished = true
+        consumer?.resume(returning: nil)
+        consumer = nil
+        for p in producers { p.resume() }
+        producers = []
+    }
+
+    /// Removes storage snapshots superseded by a later one of the same item; returns how many.
+    private func coalesce() -> Int {
+        var seen = Set<SnapshotKey>()
+        var keep: [EngineEvent] = []
+        keep.reserveCapacity(count)
+        var dropped = 0
+        for e in buffer[head...].reversed() {
+            if case .observation(let o) = e, let k = SnapshotKey(o) {
+                if !seen.insert(k).inserted { dropped += 1; continue }
+            }
+            keep.append(e)
+        }
+        guard dropped > 0 else { return 0 }
+        buffer = keep.reversed()
+        head = 0
+        return dropped
+    }
+}
+
+/// The item a storage-snapshot observation describes; a later snapshot of
+/// the same item makes an earlier one redundant.
+private enum SnapshotKey: Hashable {
+    case info(WorkerKey), binding(WorkerKey), assignment(WorkerKey), session(AccountID), stake(AccountID)
+    case pool(UInt64), gas(AccountID), tokenomics, coolDown, online, expected, paused, connection
+
+    init?(_ o: Observation) {
+        switch o {
+        case .workerInfoChanged(let w, _, _): self = .info(w)
+        case .bindingChanged(let w, _, _): self = .binding(w)
+        case .assignmentChanged(let w, _, _): self = .assignment(w)
+        case .sessionChanged(let s, _, _): self = .session(s)
+        case .stakeChanged(let s, _, _): self = .stake(s)
+        case .poolChanged(let p, _, _): self = .pool(p)
+        case .gasBalanceChanged(let a, _): self = .gas(a)
+        case .tokenomicsChanged: self = .tokenomics
+        case .coolDownPeriodChanged: self = .coolDown
+        case .onlineWorkersChanged: self = .online
+        case .expectedHeartbeatCountChanged: self = .expected
+        case .heartbeatPausedChanged: self = .paused
+        case .connectionChanged: self = .connection
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,39 @@
+import MiningCore
+
+/// What the engine knows about the watched storage: the last raw value of
+/// every key it read (to report only changes), the watched pools with their
+/// decoded records, the worker set and each worker's session.
+struct FleetStorage: Sendable {
+    /// Last value seen per storage key (nil = absent).
+    var values: [[UInt8]: [UInt8]?] = [:]
+    var poolIds: Set<UInt64> = [] { didSet { cachedFilter = nil } }
+    var pools: [UInt64: StakePool] = [:]
+    var explicitWorkers: Set<WorkerKey> = []
+    var workers: Set<WorkerKey> = [] { didSet { cachedFilter = nil } }
+    var bindings: [WorkerKey: AccountID] = [:] { didSet { cachedFilter = nil } }
+    private var cachedFilter: WatchFilter?
+
+    /// Records `value` for `key`; true when it differs from the last one (or is the first).
+    mutating func changed(_ key: [UInt8], _ value: [UInt8]?) -> Bool {
+        if let old = values[key], old == value { return false }
+        values[key] = .some(value)
+        return true
+    }
+
+    /// Workers that membership says to watch: explicit ones plus every watched pool's workers and cool-down workers.
+    var wantedWorkers: Set<WorkerKey> {
+        var s = explicitWorkers
+        for p in pools.values { s.formUnion(p.workers); s.formUnion(p.cdWorkers) }
+        return s
+    }
+
+    /// The watch set for event filtering, rebuilt only after the worker set, bindings or pools change.
+    var filter: WatchFilter {
+        mutating get {
+            if let f = cachedFilter { return f }
+            let f = WatchFilter(workers: workers, sessions: Set(bindings.filter { workers.contains($0.key) }.values), pools: poolIds)
+            cachedFilter = f
+            return f
+        }
+    }
+}

@@ -1,0 +1,136 @@
+import Scale
+import SubstrateRPC
+
+/// Why a node's answer could not be used (a shape error in a result).
+public enum NodeResponseError: Error, Sendable, Hashable, CustomStringConvertible {
+    case badResult(method: String, reason: String)
+    case blockNotFound(UInt32)
+    case stalled(seconds: Double)
+    case noEndpoints
+
+    public var description: String {
+        switch self {
+        case .badResult(let m, let r): return "\(m) returned an unusable result: \(r)"
+        case .blockNotFound(let n): return "the node has no block \(n)"
+        case .stalled(let s): return "no new block for \(String(format: "%.1f", s)) s"
+        case .noEndpoints: return "no endpoint configured"
+        }
+    }
+}
+
+/// The Substrate calls the engine makes, typed (sc-rpc-api shapes).
+struct NodeCalls: Sendable {
+    let client: RPCClient
+    let timeout: Double
+
+    func raw(_ method: String, _ params: [JSONValue]) async throws -> JSONValue {
+        try await client.call(method, params: .array(params), timeoutSeconds: timeout)
+    }
+
+    func runtimeVersion(at hash: [UInt8]? = nil) async throws -> RPCRuntimeVersion {
+        let m = SubstrateMethods.stateGetRuntimeVersion
+        let r = try await raw(m, hash.map { [.hex($0)] } ?? [])
+        do { return try RPCRuntimeVersion(json: r) } catch { throw NodeResponseError.badResult(method: m, reason: "\(error)") }
+    }
+
+    func metadata(at hash: [UInt8]? = nil) async throws -> [UInt8] {
+        let m = SubstrateMethods.stateGetMetadata
+        let r = try await raw(m, hash.map { [.hex($0)] } ?? [])
+        do { return try r.hexBytes(field: "result") } catch { throw NodeResponseError.badResult(method: m, reason: "\(error)") }
+    }
+
+    func finalizedHead() async throws -> [UInt8] {
+        let m = SubstrateMethods.chainGetFinalizedHead
+        do { return try await raw(m, []).hexBytes(field: "result", length: 32) } catch let e as RPCDecodingError {
+            throw NodeResponseError.badResult(method: m, reason: "\(e)")
+        }
+    }
+
+    func header(_ hash: [UInt8]? = nil) async throws -> RPCHeader {
+        let m = SubstrateMethods.chainGetHeader
+        let r = try await raw(m, hash.map { [.hex($0)] } ?? [])
+        do { return try RPCHeader(json: r) } catch { throw NodeResponseError.badResult(method: m, reason: "\(error)") }
+    }
+
+    func blockHash(_ number: UInt32) async throws -> [UInt8] {
+        let m = SubstrateMethods.chainGetBlockHash
+        let r = try await raw(m, [.uint(UInt64(number))])
+        if r.isNull { throw NodeResponseError.blockNotFound(number) }
+        do { return try r.hexBytes(field: "result", length: 32) } catch { throw NodeResponseError.badResult(method: m, reason: "\(error)") }
+    }
+
+    /// The block's extrinsics (each the SCALE bytes of one `UncheckedExtrinsic`).
+    func blockExtrinsics(_ hash: [UInt8]) async throws -> [[UInt8]] {
+        let m = SubstrateMethods.chainGetBlock
+        let r = try await raw(m, [.hex(hash)])
+        guard let list = r["block"]?["extrinsics"]?.arrayValue else {
+            throw NodeResponseError.badResult(method: m, reason: r.isNull ? "no such block" : "no block.extrinsics array")
+        }
+        var out: [[UInt8]] = []
+        out.reserveCapacity(list.count)
+        for (i, x) in list.enumerated() {
+            do { out.append(try x.hexBytes(field: "block.extrinsics[\(i)]")) } catch {
+                throw NodeResponseError.badResult(method: m, reason: "\(error)")
+            }
+        }
+        return out
+    }
+
+    /// Values of `keys` at `hash` (absent keys map to nil), in batches of `batch` keys per call.
+    func storage(_ keys: [[UInt8]], at hash: [UInt8], batch: Int) async throws -> [[UInt8]: [UInt8]?] {
+        let m = SubstrateMethods.stateQueryStorageAt
+        var out: [[UInt8]: [UInt8]?] = [:]
+        out.reserveCapacity(keys.count)
+        var start = 0
+        while start < keys.count {
+            let chunk = keys[start..<min(keys.count, start + batch)]
+            start += chunk.count
+            let r = try await raw(m, [.array(chunk.map { .hex($0) }), .hex(hash)])
+            guard let sets = r.arrayValue else { throw NodeResponseError.badResult(method: m, reason: "not an array") }
+            for k in chunk { out[k] = .some(nil) }
+            for set in sets {
+                guard let changes = set["changes"]?.arrayValue else {
+                    throw NodeResponseError.badResult(method: m, reason: "no changes array")
+                }
+                for change in changes {
+                    guard let pair = change.arrayValue, pair.count == 2 else {
+                        throw NodeResponseError.badResult(method: m, reason: "change is not a [key, value] pair")
+                    }
+                    do {
+                        let key = try pair[0].hexBytes(field: "key")
+                        out[key] = .some(pair[1].isNull ? nil : try pair[1].hexBytes(field: "value"))
+                    } catch {
+                        throw NodeResponseError.badResult(method: m, reason: "\(error)")
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    /// Every key under `prefix` at `hash`, page by page.
+    func keys(prefix: [UInt8], at hash: [UInt8], pageSize: Int, limit: Int = 1_000_000) async throws -> [[UInt8]] {
+        let m = SubstrateMethods.stateGetKeysPaged
+        var out: [[UInt8]] = []
+        var startKey: [UInt8]? = nil
+        while out.count < limit {
+            let r = try await raw(m, [.hex(prefix), .uint(UInt64(pageSize)), startKey.map { .hex($0) } ?? .null, .hex(hash)])
+            guard let list = r.arrayValue else { throw NodeResponseError.badResult(method: m, reason: "not an array") }
+            var page: [[UInt8]] = []
+            for x in list {
+                do { page.append(try x.hexBytes(field: "key")) } catch { throw NodeResponseError.badResult(method: m, reason: "\(error)") }
+            }
+            // A page must advance past startKey and stay under the prefix.
+            for k in page where !k.starts(with: prefix) {
+                throw NodeResponseError.badResult(method: m, reason: "key \(Hex.encode(k)) outside the prefix")
+            }
+            if let s = startKey, let first = page.first, !first.lexicographicallyPrecedes(s), first == s {
+                throw NodeResponseError.badResult(method: m, reason: "page did not advance")
+            }
+            out += page
+            guard page.count == pageSize, let last = page.last else { break }
+            startKey = last
+        }
+        return out
+    }
+}

@@ -1,0 +1,88 @@
+import ArgumentParser
+import ChainCrypto
+import ChainEngine
+import Foundation
+import MiningCore
+import SubstrateRPC
+
+/// `khalatop status`: connect, load the watched fleet, print one snapshot and
+/// exit 0 (all healthy), 1 (some worker at risk or unresponsive) or 2 (no
+/// node reachable). Issue 6 "Headless use"; JSON fields in README.md.
+struct StatusCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Print the watched workers' state once and exit (0 healthy, 1 needs attention, 2 unreachable).",
+        discussion: """
+            Watches the given pools (and their workers), the pools an operator owns, and/or \
+            explicit worker public keys. Several --rpc endpoints are tried in order. With \
+            --history N the last N blocks are replayed so recent heartbeats and challenges count.
+            """
+    )
+
+    @Option(name: .customLong("rpc"), help: ArgumentHelp("Node WebSocket endpoint (repeatable).", valueName: "url"))
+    var endpoints: [String] = []
+
+    @Option(name: .customLong("pool"), help: ArgumentHelp("Stake pool id to watch (repeatable).", valueName: "pid"))
+    var pools: [UInt64] = []
+
+    @Option(name: .customLong("operator"), help: ArgumentHelp("Watch every pool this account owns.", valueName: "ss58"))
+    var operatorAddress: String?
+
+    @Option(name: .customLong("worker"), help: ArgumentHelp("Worker public key to watch (repeatable).", valueName: "hex"))
+    var workerKeys: [String] = []
+
+    @Option(help: ArgumentHelp("Seconds to wait for the fleet before giving up (exit 2).", valueName: "seconds"))
+    var timeout: Double = 30
+
+    @Option(help: ArgumentHelp("Replay this many recent blocks for heartbeat history.", valueName: "blocks"))
+    var history: UInt32 = 0
+
+    @Flag(help: "Follow best blocks instead of finalized ones.")
+    var best = false
+
+    @Flag(help: "Print JSON (stable field names, see README.md).")
+    var json = false
+
+    func validate() throws {
+        if pools.isEmpty && operatorAddress == nil && workerKeys.isEmpty {
+            throw ValidationError("nothing to watch: give --pool, --operator or --worker")
+        }
+        guard timeout > 0, timeout.isFinite else { throw ValidationError("--timeout must be positive") }
+    }
+
+    func run() async throws {
+        let workers: [WorkerKey]
+        let operatorAccount: AccountID?
+        do {
+            workers = try workerKeys.map { try WorkerKey(hex: $0) }
+            operatorAccount = try operatorAddress.map { try AccountID(SS58.decode($0).publicKey) }
+        } catch {
+            throw ValidationError("\(error)")
+        }
+        let urls = endpoints.isEmpty ? ["ws://127.0.0.1:9944"] : endpoints
+        var config = EngineConfiguration(endpoints: urls, pools: pools, operatorAccount: operatorAccount, workers: workers,
+                                         followFinalized: !best, reconcileEveryBlocks: 0, headTimeoutSeconds: timeout,
+                                         callTimeoutSeconds: min(30, timeout), maxConnectAttempts: urls.count * 2)
+        config.initialReplayBlocks = history
+        config.rpc.connectTimeoutSeconds = min(10, timeout)
+        switch await FleetLoader.load(config, timeoutSeconds: timeout) {
+        case .unreachable(let reason):
+            if json {
+                print(JSONValue.object(["error": "unreachable", "reason": .string(reason),
+                                        "endpoints": .array(urls.map { .string($0) })]).serialized())
+            } else {
+                FileHandle.standardError.write(Data("khalatop status: no node reachable (\(urls.joined(separator: ", "))): \(reason)\n".utf8))
+            }
+            throw ExitCode(2)
+        case .loaded(let fleet, let endpoint, let diagnostics):
+            let snapshot = FleetSnapshot(fleet: fleet, endpoint: endpoint)
+            if json {
+                print(snapshot.json.serialized())
+            } else {
+                print(snapshot.table)
+                for d in diagnostics { FileHandle.standardError.write(Data("note: \(d)\n".utf8)) }
+            }
+            if snapshot.exitCode != 0 { throw ExitCode(snapshot.exitCode) }
+        }
+    }
+}

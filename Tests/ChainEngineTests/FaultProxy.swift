@@ -1,0 +1,179 @@
+import Foundation
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A TCP proxy between the engine and a node that can misbehave on the
+/// node's behalf at the WebSocket level: inject frames the node never sent
+/// (malformed JSON, notifications for unknown subscriptions, a frame header
+/// claiming 50 MB), or cut every connection mid-stream. Server → client
+/// bytes are forwarded frame by frame so injections land between frames.
+final class FaultProxy: @unchecked Sendable {
+    let listenFD: Int32
+    let port: Int
+    let upstreamPort: Int
+    private let pending = Mutex<[[UInt8]]>([])
+    private let sockets = Mutex<[Int32]>([])
+    private let stopped = Mutex(false)
+
+    init(upstreamPort: Int) throws {
+        self.upstreamPort = upstreamPort
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var one: Int32 = 1
+        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size))
+        var addr = sockaddr_in()
+        addr.sin_family = sa_family_t(AF_INET)
+        addr.sin_port = 0
+        addr.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var len = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let ok = withUnsafeMutablePointer(to: &addr) { p in
+            p.withMemoryRebound(to: sockaddr.self, capacity: 1) { sa in
+                bind(fd, sa, len) == 0 && listen(fd, 16) == 0 && getsockname(fd, sa, &len) == 0
+            }
+        }
+        guard ok else { close(fd); throw CocoaError(.featureUnsupported) }
+        listenFD = fd
+        port = Int(UInt16(bigEndian: addr.sin_port))
+        let t = Thread { [self] in acceptLoop() }
+        t.start()
+    }
+
+    var url: String { "ws://127.0.0.1:\(port)" }
+
+    /// Queues raw bytes to write to the client between two frames.
+    func inject(_ bytes: [UInt8]) { pending.withLock { $0.append(bytes) } }
+
+    /// An unmasked, final text frame.
+    static func textFrame(_ text: String) -> [UInt8] {
+        let payload = Array(text.utf8)
+        var f: [UInt8] = [0x81]
+        if payload.count < 126 {
+            f.append(UInt8(payload.count))
+        } else if payload.count < 65_536 {
+            f += [126, UInt8(payload.count >> 8), UInt8(payload.count & 0xff)]
+        } else {
+            f.append(127)
+            for s in stride(from: 56, through: 0, by: -8) { f.append(UInt8((UInt64(payload.count) >> UInt64(s)) & 0xff)) }
+        }
+        return f + payload
+    }
+
+    /// A text frame header claiming `claimed` bytes, followed by `sent` bytes of it.
+    static func hugeFrameStart(claimed: Int, sent: Int) -> [UInt8] {
+        var f: [UInt8] = [0x81, 127]
+        for s in stride(from: 56, through: 0, by: -8) { f.append(UInt8((UInt64(claimed) >> UInt64(s)) & 0xff)) }
+        return f + [UInt8](repeating: 0x20, count: sent)
+    }
+
+    /// Cuts every open connection (both directions) at once.
+    func cutAll() {
+        let open = sockets.withLock { s in defer { s = [] }; return s }
+        for fd in open { shutdown(fd, Int32(SHUT_RDWR)) }
+    }
+
+    func stop() {
+        stopped.withLock { $0 = true }
+        shutdown(listenFD, Int32(SHUT_RDWR))
+        close(listenFD)
+        cutAll()
+    }
+
+    private func acceptLoop() {
+        while !stopped.withLock({ $0 }) {
+            let client = accept(listenFD, nil, nil)
+            guard client >= 0 else { return }
+            let upstream = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            var addr = sockaddr_in()
+            addr.sin_family = sa_family_t(AF_INET)
+            addr.sin_port = UInt16(upstreamPort).bigEndian
+            addr.sin_addr.s_addr = inet_addr("127.0.0.1")
+            let connected = withUnsafePointer(to: &addr) { p in
+                p.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(upstream, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
+            }
+            guard connected else { close(client); close(upstream); continue }
+            sockets.withLock { $0 += [client, upstream] }
+            Thread { Self.pump(from: client, to: upstream) }.start()
+            Thread { [self] in downstream(from: upstream, to: client) }.start()
+        }
+    }
+
+    private static func pump(from a: Int32, to b: Int32) {
+        var buf = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let n = read(a, &buf, buf.count)
+            if n <= 0 { break }
+            if !writeAll(b, Array(buf[0..<n])) { break }
+        }
+        shutdown(a, Int32(SHUT_RDWR)); shutdown(b, Int32(SHUT_RDWR))
+    }
+
+    @discardableResult
+    static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
+        var off = 0
+        while off < bytes.count {
+            let n = bytes[off...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            if n <= 0 { return false }
+            off += n
+        }
+        return true
+    }
+
+    /// Node → client: the HTTP upgrade answer verbatim, then whole frames, with injections between them.
+    private func downstream(from up: Int32, to client: Int32) {
+        var buffer: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        var inHandshake = true
+        defer { shutdown(up, Int32(SHUT_RDWR)); shutdown(client, Int32(SHUT_RDWR)) }
+        while true {
+            if !inHandshake {
+                let queued = pending.withLock { q in defer { q = [] }; return q }
+                for bytes in queued where !Self.writeAll(client, bytes) { return }
+            }
+            var p = pollfd(fd: up, events: Int16(POLLIN), revents: 0)
+            let r = poll(&p, 1, 20)
+            if r < 0 { return }
+            if r == 0 { continue }
+            let n = read(up, &chunk, chunk.count)
+            if n <= 0 { return }
+            buffer += chunk[0..<n]
+            if inHandshake {
+                guard let end = Self.headerEnd(buffer) else { continue }
+                if !Self.writeAll(client, Array(buffer[0..<end])) { return }
+                buffer.removeFirst(end)
+                inHandshake = false
+            }
+            while let size = Self.frameSize(buffer), buffer.count >= size {
+                if !Self.writeAll(client, Array(buffer[0..<size])) { return }
+                buffer.removeFirst(size)
+                let queued = pending.withLock { q in defer { q = [] }; return q }
+                for bytes in queued where !Self.writeAll(client, bytes) { return }
+            }
+        }
+    }
+
+    static func headerEnd(_ b: [UInt8]) -> Int? {
+        guard b.count >= 4 else { return nil }
+        for i in 0...(b.count - 4) where b[i] == 13 && b[i + 1] == 10 && b[i + 2] == 13 && b[i + 3] == 10 { return i + 4 }
+        return nil
+    }
+
+    /// Total size of the frame at the start of `b`, once its header is complete.
+    static func frameSize(_ b: [UInt8]) -> Int? {
+        guard b.count >= 2 else { return nil }
+        var len = Int(b[1] & 0x7f)
+        var header = 2
+        if len == 126 {
+            guard b.count >= 4 else { return nil }
+            len = Int(b[2]) << 8 | Int(b[3])
+            header = 4
+        } else if len == 127 {
+            guard b.count >= 10 else { return nil }
+            len = 0
+            for i in 2..<10 { len = len << 8 | Int(b[i]) }
+            header = 10
+        }
+        if b[1] & 0x80 != 0 { header += 4 }
+        return header + len
+    }
+}
