@@ -117,7 +117,7 @@ struct DevnetEngineTests {
         await devnet.node.produceBlocks(30)
         try await devnet.start()
         let head = await devnet.node.produceBlocks(20)
-        #expect(await probe.wait(30) { $0.processed == head })
+        #expect(await probe.wait(60) { $0.processed == head })
         var expected: [UInt32: Int] = [:]
         for n in (start + 1)...head { expected[n] = await Self.devnetHeartbeats(devnet.node, block: n).count }
         var seen: [UInt32: Int] = [:]
@@ -146,7 +146,7 @@ struct DevnetEngineTests {
         let engine = ChainEngine(configuration: testConfiguration([devnet.url], pools: Array(0..<UInt64(c.pools)), workers: workers))
         let consumer = probe.consume(engine)
         await engine.start()
-        #expect(await probe.wait(30) { $0.loads == 1 && $0.fleet.workers.count == workerCount })
+        #expect(await probe.wait(60) { $0.loads == 1 && $0.fleet.workers.count == workerCount })
         // Warm up, then measure.
         var head = await devnet.node.produceBlocks(100)
         #expect(await probe.wait(60) { $0.processed == head })

@@ -7,7 +7,7 @@ import TestSupport
 
 /// Fast limits for loopback tests.
 func testConfiguration(_ urls: [String], pools: [UInt64] = [], operatorAccount: AccountID? = nil, workers: [WorkerKey] = [],
-                       queueCapacity: Int = 4096, headTimeout: Double = 5, callTimeout: Double = 2,
+                       queueCapacity: Int = 4096, headTimeout: Double = 20, callTimeout: Double = 10,
                        maxAttempts: Int? = nil, backfillDepth: UInt32 = 100) -> EngineConfiguration {
     EngineConfiguration(endpoints: urls, pools: pools, operatorAccount: operatorAccount, workers: workers,
                         backfillDepth: backfillDepth, storageBatchSize: 64, keysPageSize: 2, reconcileEveryBlocks: 0,
@@ -122,7 +122,7 @@ struct EngineTests {
         }
         try await server.start()
         sc.node.announce()
-        #expect(await probe.wait(15) { $0.processed == last })
+        #expect(await probe.wait(60) { $0.processed == last })
         #expect(probe.read { $0.heartbeats.count } == expected)
         #expect(probe.read { $0.heartbeats.map(\.block) } == Array(first...last))
         #expect(probe.read { $0.diagnostics.contains { if case .backfilled(first + 1, last) = $0 { true } else { false } } })
@@ -144,10 +144,10 @@ struct EngineTests {
         #expect(await probe.wait { $0.processed == nil && $0.loads == 1 || $0.processed != nil })
         sc.node.stallSeconds.withLock { $0 = 3 }
         let stalled = sc.emptyBlock()
-        #expect(await probe.wait(10) { $0.diagnostics.contains { if case .connectionLost = $0 { true } else { false } } })
+        #expect(await probe.wait(60) { $0.diagnostics.contains { if case .connectionLost = $0 { true } else { false } } })
         sc.node.stallSeconds.withLock { $0 = 0 }
         let after = try sc.heartbeatBlock([sc.poolWorkers[1]], challengeBlock: stalled)
-        #expect(await probe.wait(10) { $0.processed == after })
+        #expect(await probe.wait(60) { $0.processed == after })
         #expect(probe.read { $0.heartbeats.count } == 1)
         await engine.stop()
         await consumer.value
@@ -260,7 +260,7 @@ struct EngineTests {
         #expect(await engine.queue.count <= 17)
         let probe = EngineProbe()
         let consumer = probe.consume(engine)
-        #expect(await probe.wait(20) { $0.processed == last })
+        #expect(await probe.wait(60) { $0.processed == last })
         #expect(probe.read { $0.heartbeats.count } == 40)
         await engine.stop()
         await consumer.value

@@ -133,7 +133,7 @@ final class EngineProbe: Sendable {
     func read<T>(_ f: (State) -> T) -> T { state.withLock { f($0) } }
 
     /// Waits until `condition` holds (polling), up to `seconds`.
-    func wait(_ seconds: Double = 10, _ condition: (State) -> Bool) async -> Bool {
+    func wait(_ seconds: Double = 60, _ condition: (State) -> Bool) async -> Bool {
         let deadline = ContinuousClock.now + .seconds(seconds)
         while ContinuousClock.now < deadline {
             if read(condition) { return true }

@@ -81,7 +81,7 @@ struct HostileNodeTests {
         let a = try s.sc.heartbeatBlock([s.sc.poolWorkers[0]], challengeBlock: 0)
         #expect(await s.probe.wait { Self.lost($0) >= 1 })
         let b = try s.sc.heartbeatBlock([s.sc.poolWorkers[1]], challengeBlock: a)
-        #expect(await s.probe.wait(15) { $0.processed == b })
+        #expect(await s.probe.wait(60) { $0.processed == b })
         #expect(s.probe.read { $0.heartbeats.map(\.block) }.contains(a))
         #expect(s.probe.read { $0.heartbeats.map(\.block) }.contains(b))
         #expect(s.probe.read { $0.heartbeats.count } == 2)
@@ -95,7 +95,7 @@ struct HostileNodeTests {
             last = try s.sc.heartbeatBlock([s.sc.poolWorkers[i % 3]], challengeBlock: last)
             if i == 7 { s.proxy.cutAll() }
         }
-        #expect(await s.probe.wait(15) { $0.processed == last })
+        #expect(await s.probe.wait(60) { $0.processed == last })
         #expect(s.probe.read { $0.heartbeats.count } == 20)
         #expect(lost(s.probe) >= 1)
         await tearDown(s)
