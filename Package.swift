@@ -88,9 +88,9 @@ let package = Package(
         .testTarget(name: "ChainEngineTests", dependencies: [
             "ChainEngine", "Devnet", "SubstrateRPC", "Scale", "ChainCrypto", "MiningCore", "TestSupport",
         ]),
-        .testTarget(name: "TermUITests", dependencies: ["TermUI", "TermUINCurses"],
+        .testTarget(name: "TermUITests", dependencies: ["TermUI", "TermUINCurses", "TestSupport"],
                     exclude: ["Snapshots"]),
-        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "MiningCore", "TermUI"],
+        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "MiningCore", "TermUI", "TestSupport"],
                     exclude: ["Snapshots"]),
     ],
     swiftLanguageModes: [.v6]
