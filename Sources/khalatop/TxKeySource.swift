@@ -41,9 +41,6 @@ struct TxKeySource {
         }
     }
 
-    /// Larger inputs are no key.
-    static let maxInputBytes = 64 * 1024
-
     /// Reads a secret file, refusing one that group or others may read or write.
     static func readPrivateFile(_ path: String) throws -> SecretBytes {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
@@ -56,21 +53,7 @@ struct TxKeySource {
             throw TxInputError("refusing \(path): it is readable or writable by group or others (mode "
                                + String(mode, radix: 8) + "); fix it with `chmod 600 \(path)`")
         }
-        var buffer = [UInt8](repeating: 0, count: maxInputBytes + 1)
-        defer { SecretBytes.wipe(&buffer) }
-        var total = 0
-        while total < buffer.count {
-            let n = buffer.withUnsafeMutableBytes { raw in
-                read(fd, UnsafeMutableRawBufferPointer(rebasing: raw[total...]).baseAddress, raw.count - total)
-            }
-            if n == 0 { break }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw TxInputError("cannot read \(path): \(String(cString: strerror(errno)))")
-            }
-            total += n
-        }
-        guard total <= maxInputBytes else { throw TxInputError("\(path) is larger than \(maxInputBytes) bytes") }
-        return SecretBytes(buffer[0..<total])
+        // The same bounded, wiped read as `khalatop key inspect`.
+        return try KeyInspectCommand.readAll(fileDescriptor: fd, what: path)
     }
 }
