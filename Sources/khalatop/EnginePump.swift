@@ -20,6 +20,7 @@ enum EnginePump {
     static func run(events: AsyncStream<EngineEvent>, mailbox: Mailbox<Msg>, followsFinalized: Bool, logger: Logger,
                     onRuntimeUpgrade: @escaping @Sendable (UInt32) -> Void) async {
         var batch: [Observation] = []
+        var lastConnection: ConnectionState?
         func flush() {
             guard !batch.isEmpty else { return }
             mailbox.post(.observationsArrived(batch, atMs: nowMs()))
@@ -38,6 +39,9 @@ enum EnginePump {
                 logger.info("fleet loaded at block \(block): \(workers) workers, \(pools) pools")
             case .connection(let state):
                 flush()
+                // `live` carries the block number: post and log only when what the header shows changes.
+                guard state.fleetState != lastConnection else { continue }
+                lastConnection = state.fleetState
                 logger.info("connection: \(state)")
                 mailbox.post(.connectionChanged(state.fleetState))
             case .extrinsicFailed(let failure):
