@@ -3,7 +3,8 @@
 # devnet, through the real WebSocket client and ChainEngine) in a real
 # terminal (tmux) as a user would: worker rows arrive from the chain, the
 # SIMULATED banner shows, ? shows help, Esc, a filter on the unresponsive
-# (offline) worker, problems only, the detail view, a theme change, q exits 0
+# (offline) worker, problems only, the detail view, resizes to 80x24 and
+# 20x5 and back, a theme change, q exits 0
 # (engine and devnet stopped) and leaves the terminal sane; nothing was
 # written to stderr. Prints the captures; non-zero on failure.
 # Usage: scripts/tmux-dashboard-live.sh [path/to/khalatop]   (default: debug build)
@@ -38,6 +39,13 @@ tmux send-keys -t "$S" p; wait_for "problems only" 3 || fail "p did not toggle p
 tmux send-keys -t "$S" Enter; wait_for "(Esc closes)" 3 || fail "Enter did not open the detail view"
 echo "=== detail"; cap | head -14
 tmux send-keys -t "$S" Escape; sleep 0.3
+tmux resize-window -t "$S" -x 80 -y 24; sleep 0.6
+cap | grep -q "Penalty risk" || fail "no stacked layout at 80x24"
+tmux resize-window -t "$S" -x 20 -y 5; sleep 0.6
+echo "=== 20x5"; cap
+cap | head -1 | grep -qE '^#[0-9]+' || fail "no summary line at 20x5"
+tmux resize-window -t "$S" -x 120 -y 40; sleep 0.6
+cap | grep -q "Registration" || fail "no full layout back at 120x40"
 tmux send-keys -t "$S" t; wait_for "theme light" 3 || fail "t did not change the theme"
 tmux send-keys -t "$S" q
 wait_for "khalatop: quit" 15 || fail "q did not exit"
