@@ -66,6 +66,7 @@ let package = Package(
             "Scale", "ChainCrypto", "MiningCore", "Attestation", "TermUI", "TermUINCurses", "ChainEngine", "SubstrateRPC",
             "Devnet", "Dashboard",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "khalatop-bench", dependencies: [
             "Scale", "ChainCrypto", "MiningCore", "Attestation", "COpenSSL", "TermUI", "Dashboard",

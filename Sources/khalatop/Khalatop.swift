@@ -8,11 +8,14 @@ struct Khalatop: AsyncParsableCommand {
         commandName: "khalatop",
         abstract: "A terminal dashboard for Phala/Khala computation workers.",
         discussion: """
-            With no subcommand, khalatop shows the dashboard. Subcommands are the \
-            headless tools an operator scripts with.
+            With no subcommand, khalatop shows the dashboard: on the embedded devnet \
+            (simulated data, said on screen) or, with --rpc and --pool/--operator/--worker, \
+            on a real node. Logs go to $XDG_STATE_HOME/khalatop/khalatop.log. Subcommands \
+            are the headless tools an operator scripts with.
             """,
         version: KhalatopVersion.string,
         subcommands: [
+            DashboardCommand.self,
             DevnetCommand.self,
             AttestCommand.self,
             KeyCommand.self,
@@ -20,13 +23,11 @@ struct Khalatop: AsyncParsableCommand {
             TxCommand.self,
             UIDemoCommand.self,
             DashboardPreviewCommand.self,
-        ]
+        ],
+        // The dashboard's own flags (--pool...) live on a default subcommand, not on the root:
+        // root options would also capture the subcommands' same-named ones (`tx start --pool`).
+        defaultSubcommand: DashboardCommand.self
     )
-
-    func run() async throws {
-        // The dashboard lands with its issue; until then say so plainly.
-        print("khalatop \(KhalatopVersion.string): the dashboard is not built yet; see `khalatop --help`.")
-    }
 }
 
 /// The version printed by `--version`.

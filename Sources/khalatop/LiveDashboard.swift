@@ -1,0 +1,117 @@
+import ArgumentParser
+import ChainCrypto
+import ChainEngine
+import Dashboard
+import Devnet
+import Foundation
+import Logging
+import MiningCore
+import TermUINCurses
+
+/// The dashboard on a chain (issue 7, "The dashboard"): either a real node
+/// (`--rpc`, shown as live) or, with no endpoint, the embedded devnet started
+/// in-process on a loopback ephemeral port and reached through the same
+/// WebSocket client, with a SIMULATED banner. The engine's events are pumped
+/// into the dashboard's mailbox; `q` stops the engine and the devnet.
+struct LiveDashboard {
+    var endpoints: [String]
+    var pools: [UInt64]
+    var operatorAccount: AccountID?
+    var workers: [WorkerKey]
+    var followFinalized: Bool
+    var runner: DashboardRunner
+    var logger: Logger
+
+    /// The embedded devnet's scenario: 24 workers in 3 pools, one flaky and
+    /// one offline worker, a block every 2 s and a short heartbeat window so
+    /// the unresponsive worker shows within a minute.
+    static func devnetScenario(nowMs: UInt64) -> DevnetConfig {
+        var c = DevnetConfig()
+        c.seed = 7
+        c.workers = 24
+        c.pools = 3
+        c.blockTimeSeconds = 2
+        c.heartbeatWindowBlocks = 10
+        c.faults.flakyFraction = 1.0 / 24
+        c.faults.offlineFraction = 1.0 / 24
+        c.genesisTimestampMs = nowMs
+        return c
+    }
+
+    static func nowMs() -> UInt64 { UInt64(Date().timeIntervalSince1970 * 1000) }
+
+    func run() async throws -> DashboardRunResult {
+        let mailbox = try Mailbox<Msg>()
+        var devnet: (node: DevnetNode, server: RPCServer)?
+        var endpoints = self.endpoints
+        var pools = self.pools
+        var named: [DashboardConfig.Worker] = []
+        let source: AppState.DataSource
+        if endpoints.isEmpty {
+            let scenario = Self.devnetScenario(nowMs: Self.nowMs())
+            let node = DevnetNode(config: scenario)
+            var serverConfig = RPCServerConfiguration()
+            serverConfig.host = "127.0.0.1"
+            serverConfig.port = 0
+            serverConfig.logger = logger
+            let server = try await RPCServer.start(handler: node, configuration: serverConfig)
+            await node.startTimer()
+            devnet = (node, server)
+            endpoints = [server.webSocketURL]
+            pools = (0..<UInt64(scenario.pools)).map { $0 }
+            for (i, key) in await node.workerPublicKeys.enumerated() {
+                guard let worker = try? WorkerKey(key) else { continue }
+                named.append(.init(name: String(format: "sim-%02d", i + 1), key: worker, pid: UInt64(i % scenario.pools)))
+            }
+            source = .simulated("embedded devnet, \(scenario.workers) workers in \(scenario.pools) pools")
+            logger.info("embedded devnet on \(server.webSocketURL)")
+        } else {
+            source = .live(endpoint: endpoints[0])
+        }
+
+        var engineConfig = EngineConfiguration(endpoints: endpoints, pools: pools, operatorAccount: operatorAccount,
+                                               workers: workers, followFinalized: followFinalized)
+        engineConfig.rpc.connectTimeoutSeconds = 10
+        let engine = ChainEngine(configuration: engineConfig)
+        await engine.start()
+        let logger = self.logger
+        let watched = endpoints
+        let follows = engineConfig.followFinalized
+        let pump = Task {
+            await EnginePump.run(events: engine.events, mailbox: mailbox, followsFinalized: follows,
+                                 logger: logger, onRuntimeUpgrade: { _ in
+                                     Task { await EnginePump.identifyChain(endpoints: watched, mailbox: mailbox, logger: logger) }
+                                 })
+        }
+        let identify = Task { await EnginePump.identifyChain(endpoints: watched, mailbox: mailbox, logger: logger) }
+        let ticker = Task {
+            while !Task.isCancelled {
+                mailbox.post(.tick(nowMs: Self.nowMs()))
+                try? await Task.sleep(for: .seconds(1))
+            }
+        }
+
+        let config = DashboardConfig(endpoints: endpoints, pools: pools.map { .init(pid: $0) }, workers: named)
+        let result: Result<DashboardRunResult, any Error>
+        do {
+            result = .success(try await runner.runOnThread(mailbox: mailbox) { themeName, themeNames in
+                var c = config
+                c.theme = themeName
+                return AppState(config: c, source: source, themeNames: themeNames)
+            })
+        } catch {
+            result = .failure(error)
+        }
+
+        ticker.cancel()
+        identify.cancel()
+        await engine.stop()
+        await pump.value
+        if let devnet {
+            await devnet.node.stopTimer()
+            await devnet.server.shutdown()
+        }
+        logger.info("dashboard closed")
+        return try result.get()
+    }
+}
