@@ -18,49 +18,29 @@ struct DashboardCommand: AsyncParsableCommand {
             """
     )
 
-    @Option(name: .customLong("rpc"), help: ArgumentHelp("Node WebSocket endpoint to watch (repeatable); without it the embedded devnet runs.", valueName: "url"))
-    var endpoints: [String] = []
-
-    @Option(name: .customLong("pool"), help: ArgumentHelp("Stake pool id to watch (repeatable).", valueName: "pid"))
-    var pools: [UInt64] = []
-
-    @Option(name: .customLong("operator"), help: ArgumentHelp("Watch every pool this account owns.", valueName: "ss58"))
-    var operatorAddress: String?
-
-    @Option(name: .customLong("worker"), help: ArgumentHelp("Worker public key to watch (repeatable).", valueName: "hex"))
-    var workerKeys: [String] = []
-
-    @Flag(help: "Follow best blocks instead of finalized ones.")
-    var best = false
+    @OptionGroup var watch: WatchOptions
 
     @OptionGroup var display: DashboardDisplayOptions
 
     func validate() throws {
-        if !endpoints.isEmpty && pools.isEmpty && operatorAddress == nil && workerKeys.isEmpty {
+        if !watch.endpoints.isEmpty && watch.watchesNothing {
             throw ValidationError("nothing to watch on --rpc: give --pool, --operator or --worker")
         }
-        if endpoints.isEmpty && !(pools.isEmpty && operatorAddress == nil && workerKeys.isEmpty) {
+        if watch.endpoints.isEmpty && !watch.watchesNothing {
             throw ValidationError("--pool, --operator and --worker need --rpc (without it the embedded devnet runs)")
         }
     }
 
     func run() async throws {
-        let workers: [WorkerKey]
-        let operatorAccount: AccountID?
-        do {
-            workers = try workerKeys.map { try WorkerKey(hex: $0) }
-            operatorAccount = try operatorAddress.map { try AccountID(SS58.decode($0).publicKey) }
-        } catch {
-            throw ValidationError("\(error)")
-        }
+        let (workers, operatorAccount) = try watch.resolved()
         let paths = DashboardPaths()
         let logPath = paths.logPath("khalatop.log")
         // Every logger of the process (NIO, WebSocket, devnet, engine) writes to the log file only.
         let logFile = LogFile(path: logPath)
         LoggingSystem.bootstrap { label in FileLogHandler(label: label, file: logFile) }
         let logger = Logger(label: "khalatop")
-        let live = LiveDashboard(endpoints: endpoints, pools: pools, operatorAccount: operatorAccount, workers: workers,
-                                 followFinalized: !best,
+        let live = LiveDashboard(endpoints: watch.endpoints, pools: watch.pools, operatorAccount: operatorAccount, workers: workers,
+                                 followFinalized: !watch.best,
                                  runner: DashboardRunner(paths: paths, options: display, logPath: logPath),
                                  logger: logger)
         let result = try await live.run()

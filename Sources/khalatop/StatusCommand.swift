@@ -19,17 +19,7 @@ struct StatusCommand: AsyncParsableCommand {
             """
     )
 
-    @Option(name: .customLong("rpc"), help: ArgumentHelp("Node WebSocket endpoint (repeatable).", valueName: "url"))
-    var endpoints: [String] = []
-
-    @Option(name: .customLong("pool"), help: ArgumentHelp("Stake pool id to watch (repeatable).", valueName: "pid"))
-    var pools: [UInt64] = []
-
-    @Option(name: .customLong("operator"), help: ArgumentHelp("Watch every pool this account owns.", valueName: "ss58"))
-    var operatorAddress: String?
-
-    @Option(name: .customLong("worker"), help: ArgumentHelp("Worker public key to watch (repeatable).", valueName: "hex"))
-    var workerKeys: [String] = []
+    @OptionGroup var watch: WatchOptions
 
     @Option(help: ArgumentHelp("Seconds to wait for the fleet before giving up (exit 2).", valueName: "seconds"))
     var timeout: Double = 30
@@ -37,31 +27,21 @@ struct StatusCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Replay this many recent blocks for heartbeat history.", valueName: "blocks"))
     var history: UInt32 = 0
 
-    @Flag(help: "Follow best blocks instead of finalized ones.")
-    var best = false
-
     @Flag(help: "Print JSON (stable field names, see README.md).")
     var json = false
 
     func validate() throws {
-        if pools.isEmpty && operatorAddress == nil && workerKeys.isEmpty {
+        if watch.watchesNothing {
             throw ValidationError("nothing to watch: give --pool, --operator or --worker")
         }
         guard timeout > 0, timeout.isFinite else { throw ValidationError("--timeout must be positive") }
     }
 
     func run() async throws {
-        let workers: [WorkerKey]
-        let operatorAccount: AccountID?
-        do {
-            workers = try workerKeys.map { try WorkerKey(hex: $0) }
-            operatorAccount = try operatorAddress.map { try AccountID(SS58.decode($0).publicKey) }
-        } catch {
-            throw ValidationError("\(error)")
-        }
-        let urls = endpoints.isEmpty ? ["ws://127.0.0.1:9944"] : endpoints
-        var config = EngineConfiguration(endpoints: urls, pools: pools, operatorAccount: operatorAccount, workers: workers,
-                                         followFinalized: !best, reconcileEveryBlocks: 0, headTimeoutSeconds: timeout,
+        let (workers, operatorAccount) = try watch.resolved()
+        let urls = watch.endpoints.isEmpty ? ["ws://127.0.0.1:9944"] : watch.endpoints
+        var config = EngineConfiguration(endpoints: urls, pools: watch.pools, operatorAccount: operatorAccount, workers: workers,
+                                         followFinalized: !watch.best, reconcileEveryBlocks: 0, headTimeoutSeconds: timeout,
                                          callTimeoutSeconds: min(30, timeout), maxConnectAttempts: urls.count * 2)
         config.initialReplayBlocks = history
         config.rpc.connectTimeoutSeconds = min(10, timeout)

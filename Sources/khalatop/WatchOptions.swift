@@ -1,0 +1,36 @@
+import ArgumentParser
+import ChainCrypto
+import MiningCore
+
+/// What to watch on a node: endpoints, pools, an operator's pools, explicit
+/// workers, and finalized vs best blocks. Shared by `khalatop` (the dashboard)
+/// and `khalatop status`, so both read the same flags the same way.
+struct WatchOptions: ParsableArguments {
+    @Option(name: .customLong("rpc"), help: ArgumentHelp("Node WebSocket endpoint (repeatable; tried in order).", valueName: "url"))
+    var endpoints: [String] = []
+
+    @Option(name: .customLong("pool"), help: ArgumentHelp("Stake pool id to watch (repeatable).", valueName: "pid"))
+    var pools: [UInt64] = []
+
+    @Option(name: .customLong("operator"), help: ArgumentHelp("Watch every pool this account owns.", valueName: "ss58"))
+    var operatorAddress: String?
+
+    @Option(name: .customLong("worker"), help: ArgumentHelp("Worker public key to watch (repeatable).", valueName: "hex"))
+    var workerKeys: [String] = []
+
+    @Flag(help: "Follow best blocks instead of finalized ones.")
+    var best = false
+
+    /// True when no pool, operator or worker was named.
+    var watchesNothing: Bool { pools.isEmpty && operatorAddress == nil && workerKeys.isEmpty }
+
+    /// The worker keys and operator account, parsed; a bad value is a usage error.
+    func resolved() throws -> (workers: [WorkerKey], operatorAccount: AccountID?) {
+        do {
+            return (try workerKeys.map { try WorkerKey(hex: $0) },
+                    try operatorAddress.map { try AccountID(SS58.decode($0).publicKey) })
+        } catch {
+            throw ValidationError("\(error)")
+        }
+    }
+}
