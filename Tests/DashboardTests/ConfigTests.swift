@@ -21,6 +21,7 @@ import Testing
             name = "rig-01"
             key = "\(key1)"
             pool = 3
+            pruntime = "http://10.0.0.5:8000"
 
             [[worker]]
             key = '\(key2)'
@@ -32,7 +33,8 @@ import Testing
         #expect(c.workers.count == 2)
         let expectedKey = try WorkerKey(hex: key1)
         #expect(c.workers[0].name == "rig-01" && c.workers[0].pid == 3 && c.workers[0].key == expectedKey)
-        #expect(c.workers[1].name == "" && c.workers[1].pid == nil)
+        #expect(c.workers[0].pruntime == "http://10.0.0.5:8000")
+        #expect(c.workers[1].name == "" && c.workers[1].pid == nil && c.workers[1].pruntime == nil)
         #expect(c.workerNames.count == 1)
         // Round trip through the text the saveConfig effect writes.
         #expect(try DashboardConfig.parse(c.tomlText) == c)
@@ -58,6 +60,7 @@ import Testing
         #expect(error("[[worker]]\nname = \"x\"\nkey = \"0x12\"")?.key == "key")
         #expect(error("[[worker]]\nname = \"x\"") == ConfigError(line: 1, problem: .missingKey("key")))
         #expect(error("[[pool]]\npid = -1")?.line == 2)
+        #expect(error("[[worker]]\nkey = \"\(key1)\"\npruntime = \"ftp://x\"")?.key == "pruntime")
         #expect(error("[worker]") == ConfigError(line: 1, problem: .unknownSection("worker")))
         #expect(error("[[nodes]]") == ConfigError(line: 1, problem: .unknownSection("nodes")))
         #expect(error("endpoints = [\"http://x\"]")?.key == "endpoints")

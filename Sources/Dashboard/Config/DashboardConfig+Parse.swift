@@ -52,6 +52,7 @@ extension DashboardConfig {
         var name = ""
         var key: WorkerKey?
         var pid: UInt64?
+        var pruntime: String?
         for e in table.entries {
             switch e.key {
             case "name":
@@ -62,11 +63,17 @@ extension DashboardConfig {
                     throw e.invalid("a worker public key: 64 hex digits, 0x optional")
                 }
             case "pool": pid = try e.pid()
+            case "pruntime":
+                let url = try e.string()
+                guard url.hasPrefix("http://") || url.hasPrefix("https://"), url.count <= 256 else {
+                    throw e.invalid("the worker's pRuntime endpoint, an http:// or https:// URL")
+                }
+                pruntime = url
             default: throw ConfigError(line: e.line, key: e.key, problem: .unknownKey)
             }
         }
         guard let key else { throw ConfigError(line: table.line, problem: .missingKey("key")) }
-        return Worker(name: name, key: key, pid: pid)
+        return Worker(name: name, key: key, pid: pid, pruntime: pruntime)
     }
 
     private static func readPool(_ table: ConfigTable) throws(ConfigError) -> Pool {
@@ -98,6 +105,7 @@ extension DashboardConfig {
         for w in workers {
             out += "\n[[worker]]\nname = \(quoted(w.name))\nkey = \(quoted(w.key.hex))\n"
             if let pid = w.pid { out += "pool = \(pid)\n" }
+            if let url = w.pruntime { out += "pruntime = \(quoted(url))\n" }
         }
         return out
     }

@@ -20,16 +20,21 @@ import MiningCore
 ///     name = "rig-01"
 ///     key = "0x8a5c…"   # the worker's public key, 64 hex digits
 ///     pool = 3
+///     pruntime = "http://10.0.0.5:8000"   # optional
 public struct DashboardConfig: Hashable, Sendable {
     /// One watched worker.
     public struct Worker: Hashable, Sendable {
         public var name: String
         public var key: WorkerKey
         public var pid: UInt64?
-        public init(name: String, key: WorkerKey, pid: UInt64? = nil) {
+        /// The worker's pRuntime HTTP endpoint (`http://host:8000`), for its
+        /// status and registration material (issue 8).
+        public var pruntime: String?
+        public init(name: String, key: WorkerKey, pid: UInt64? = nil, pruntime: String? = nil) {
             self.name = name
             self.key = key
             self.pid = pid
+            self.pruntime = pruntime
         }
     }
 
