@@ -33,12 +33,27 @@ extension Fleet {
     }
 
     /// `start_computing` needs stake ≥ `k·√p` PHA (§2); estimated in Double.
-    func minimumStakePlanck(initialScore: UInt32) -> UInt128? {
+    public func minimumStakePlanck(initialScore: UInt32) -> UInt128? {
         guard let k = tokenomics?.k.doubleValue, k > 0 else { return nil }
         let pha = k * Double(initialScore).squareRoot()
         let planck = (pha * 1e12).rounded(.up)
         guard planck.isFinite, planck >= 0, planck < 1e38 else { return nil }
         return UInt128(planck)
+    }
+
+    /// The largest stake `start_computing` accepts (§2): the initial
+    /// `Ve = (1 + conf·(re−1))·(stake + rig_k·p + rig_b)` must stay ≤ `v_max`,
+    /// conf_score 1.0 for confidence levels 1-3, 0.8 for 4, 0.7 for 5 (§4.4).
+    /// Estimated in Double; nil when the chain's parameters are unknown.
+    public func maximumStakePlanck(initialScore: UInt32, confidenceLevel: UInt8) -> UInt128? {
+        guard let t = tokenomics else { return nil }
+        let conf: Double = confidenceLevel == 4 ? 0.8 : (confidenceLevel == 5 ? 0.7 : 1.0)
+        let factor = 1 + conf * (t.re.doubleValue - 1)
+        guard factor > 0 else { return nil }
+        let pha = t.vMax.doubleValue / factor - t.rigK.doubleValue * Double(initialScore) - t.rigB.doubleValue
+        let planck = (pha * 1e12).rounded(.down)
+        guard planck.isFinite, planck < 1e38 else { return nil }
+        return planck <= 0 ? 0 : UInt128(planck)
     }
 
     /// One risk level with its reason (§4.3-§4.6).

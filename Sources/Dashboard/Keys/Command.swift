@@ -14,4 +14,6 @@ public enum Command: Hashable, Sendable, CaseIterable {
     case showHelp
     case quit
     case closeOverlay
+    /// Chain actions on the selected or marked workers (issue 8).
+    case register, addToPool, startComputing, stopComputing, reclaim, restartComputing
 }

@@ -59,7 +59,17 @@ public struct AppState: Sendable, Equatable {
     public internal(set) var themeNames: [String]
     public internal(set) var themeName: String
     public internal(set) var themeProblems: [String] = []
-    public internal(set) var actionsInFlight: [ActionID: String] = [:]
+    /// Who signs actions, or why nothing can be signed (issue 8).
+    public internal(set) var signer: SignerStatus
+    /// The action being set up (stake input, preparing, confirmation).
+    public internal(set) var actionDialog: ActionDialog?
+    /// Submitted extrinsics, newest first, at most `maxTransactions`.
+    public internal(set) var transactions: [TransactionEntry] = []
+    /// The id the next action gets.
+    public internal(set) var nextActionID = ActionID(1)
+    /// A one-key message in the footer (why a key did nothing, a cancel);
+    /// cleared by the next key.
+    public internal(set) var notice: Notice?
     /// Newest first, at most `maxEvents`.
     public internal(set) var events: [LogEntry] = []
     public internal(set) var eventOffset = 0
@@ -67,10 +77,13 @@ public struct AppState: Sendable, Equatable {
     public internal(set) var quitRequested = false
 
     public static let maxEvents = 500
+    public static let maxTransactions = 200
 
     public init(fleet: Fleet = Fleet(), config: DashboardConfig = DashboardConfig(), source: DataSource,
-                size: Size = Size(width: 80, height: 24), themeNames: [String] = Theme.builtinNames) {
+                size: Size = Size(width: 80, height: 24), themeNames: [String] = Theme.builtinNames,
+                signer: SignerStatus = .noKey) {
         self.fleet = fleet
+        self.signer = signer
         self.config = config
         self.source = source
         self.size = size
@@ -96,6 +109,9 @@ public struct AppState: Sendable, Equatable {
         guard let pid, selectedPool?.pid == pid else { return nil }
         return selectedPool
     }
+
+    /// Submitted extrinsics that may still change state, oldest first.
+    public var actionsInFlight: [TransactionEntry] { transactions.filter(\.inFlight).reversed() }
 
     /// Milliseconds since the newest block arrived (nil before a block or a tick).
     public var msSinceLastBlock: UInt64? {

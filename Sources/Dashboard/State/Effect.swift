@@ -9,25 +9,27 @@ public enum Effect: Hashable, Sendable {
     case loadTheme(name: String)
     /// Write the config back to its file.
     case saveConfig(DashboardConfig)
-    /// Sign and submit a chain action (the actions issue performs these;
-    /// nothing in the dashboard emits them yet).
-    case submit(ChainAction)
+    /// A step of a chain action (issue 8): prepare a draft, sign and submit
+    /// it after `y`, or forget it after a cancel.
+    case action(ActionRequest)
 }
 
-/// The chain actions an operator will take from the dashboard (OPERATORS.md
-/// need 6; PROTOCOL.md §2 names the calls). Placeholders only: the actions
-/// issue adds the confirmation dialog and the signing.
-public enum ChainAction: Hashable, Sendable {
-    case addWorker(pid: UInt64, worker: WorkerKey)
-    case startComputing(pid: UInt64, worker: WorkerKey, stakePlanck: UInt128)
-    case stopComputing(pid: UInt64, worker: WorkerKey)
-    case reclaimPoolWorker(pid: UInt64, worker: WorkerKey)
-    case restartComputing(pid: UInt64, worker: WorkerKey, stakePlanck: UInt128)
+/// The steps of one chain action the run loop performs. Signing happens only
+/// in `submit`, which `reduce` emits only for the `y` of a confirmation.
+public enum ActionRequest: Hashable, Sendable {
+    /// Build the extrinsic without signing it, read nonce and fee, and
+    /// answer `.actionPrepared` (or `.actionPreparationFailed`).
+    case prepare(ActionID, ChainAction)
+    /// Sign the prepared draft, submit it and report `.transactionProgressed`.
+    case submit(ActionID)
+    /// The operator cancelled: drop the draft (nothing was signed).
+    case discard(ActionID)
 }
 
-/// Identifies one submitted action until it finishes.
-public struct ActionID: Hashable, Sendable, Comparable {
+/// Identifies one action from its preparation to its last status.
+public struct ActionID: Hashable, Sendable, Comparable, CustomStringConvertible {
     public var value: UInt64
     public init(_ value: UInt64) { self.value = value }
     public static func < (a: ActionID, b: ActionID) -> Bool { a.value < b.value }
+    public var description: String { "#\(value)" }
 }

@@ -18,6 +18,10 @@ public enum Msg: Sendable {
     case tick(nowMs: UInt64)
     /// The theme the run loop loaded for `.loadTheme`; problems are shown.
     case themeLoaded(name: String, problems: [String])
-    case actionSubmitted(ActionID, summary: String)
-    case actionFinished(ActionID, succeeded: Bool, detail: String)
+    /// The run loop prepared action `id` (nothing signed yet): show the confirmation.
+    case actionPrepared(ActionID, ActionPreview)
+    /// Preparing action `id` failed (node unreachable, call not in the metadata...).
+    case actionPreparationFailed(ActionID, reason: String)
+    /// A submitted action's extrinsic moved on (ready, in block, finalized...).
+    case transactionProgressed(ActionID, TransactionProgress)
 }

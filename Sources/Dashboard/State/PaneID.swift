@@ -1,6 +1,6 @@
 /// The panes that can hold the focus, in Tab order.
 public enum PaneID: Int, Hashable, Sendable, CaseIterable {
-    case fleet, registration, heartbeats, staking, penalty, events
+    case fleet, registration, heartbeats, staking, penalty, events, transactions
 
     public var title: String {
         switch self {
@@ -10,6 +10,7 @@ public enum PaneID: Int, Hashable, Sendable, CaseIterable {
         case .staking: return "Staking"
         case .penalty: return "Penalty risk"
         case .events: return "Events"
+        case .transactions: return "Transactions"
         }
     }
 
@@ -26,4 +27,6 @@ public enum Overlay: Hashable, Sendable {
     case detail
     /// `q` while an action is in flight.
     case confirmQuit
+    /// An action's stake input, preparation or confirmation (`AppState.actionDialog`).
+    case action
 }

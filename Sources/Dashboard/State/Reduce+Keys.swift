@@ -5,8 +5,11 @@ extension AppState {
     /// A key press: the filter editor and overlays take keys first, then the key table.
     mutating func handle(_ key: Key) -> [Effect] {
         if key == .resize { return [] }
+        notice = nil
         if filterEditor != nil { editFilter(key); return [] }
         switch overlay {
+        case .action?:
+            return handleActionDialog(key)
         case .confirmQuit?:
             switch key {
             case .char("y"), .char("Y"): return [.quit]
@@ -77,6 +80,12 @@ extension AppState {
             overlay = .confirmQuit
         case .closeOverlay:
             overlay = nil
+        case .register: return beginAction(.register)
+        case .addToPool: return beginAction(.add)
+        case .startComputing: return beginAction(.start)
+        case .stopComputing: return beginAction(.stop)
+        case .reclaim: return beginAction(.reclaim)
+        case .restartComputing: return beginAction(.restart)
         }
         return []
     }

@@ -32,15 +32,12 @@ public func reduce(_ state: inout AppState, _ msg: Msg) -> [Effect] {
     case .themeLoaded(let name, let problems):
         state.themeName = name
         state.themeProblems = problems
-    case .actionSubmitted(let id, let summary):
-        state.actionsInFlight[id] = summary
-    case .actionFinished(let id, let succeeded, let detail):
-        let summary = state.actionsInFlight.removeValue(forKey: id) ?? "action"
-        state.log(LogEntry(block: state.fleet.currentBlock, text: "\(summary): \(detail)",
-                           severity: succeeded ? .good : .bad))
-        if state.actionsInFlight.isEmpty, state.overlay == .confirmQuit, state.quitRequested {
-            return [.quit]
-        }
+    case .actionPrepared(let id, let preview):
+        return state.actionPrepared(id, preview)
+    case .actionPreparationFailed(let id, let reason):
+        state.actionPreparationFailed(id, reason: reason)
+    case .transactionProgressed(let id, let progress):
+        return state.transactionProgressed(id, progress)
     }
     return []
 }

@@ -68,7 +68,13 @@ public enum StatusLine {
         if !state.filterText.isEmpty { items.append(("filter: \(state.filterText)", .textEmphasis)) }
         if state.problemsOnly { items.append(("problems only", .textEmphasis)) }
         if !state.marked.isEmpty { items.append(("\(state.marked.count) marked", .tableMarked)) }
-        if !state.actionsInFlight.isEmpty { items.append(("\(state.actionsInFlight.count) action(s) in flight", .textWarning)) }
+        let inFlight = state.actionsInFlight.count
+        if inFlight > 0 { items.append(("\(inFlight) action(s) in flight", .textWarning)) }
+        switch state.signer {
+        case .account: items.append(("signer \(state.signerLabel)", .textDim))
+        case .readOnly: items.append(("read-only", .textWarning))
+        case .noKey: items.append(("no signing key", .textWarning))
+        }
         if let problem = state.themeProblems.first { items.append(("theme: \(problem)", .textError)) }
         for (text, role) in items where x < area.right {
             x += buffer.setText(text, x: x, y: area.y, width: area.right - x, role: role) + 2
@@ -87,8 +93,23 @@ public enum FooterPane {
                            in: area, role: .footer)
             return
         }
+        if let notice = state.notice {
+            buffer.setText(notice.text, in: area, role: EventLogPane.role(notice.severity))
+            return
+        }
         var x = area.x
-        for item in KeyTable.footerItems {
+        if state.signer.disabledReason != nil {
+            x += buffer.setText(state.signer == .readOnly ? "read-only" : "no key", x: x, y: area.y,
+                                width: area.right - x, role: .textWarning) + 2
+        }
+        // Action keys first, and only those that apply to the selection or the marks.
+        let actions = KeyTable.footerItems.filter { item in
+            guard let kind = KeyTable.actionKind(item.command) else { return false }
+            if case .success = state.plan(kind) { return true }
+            return false
+        }
+        let others = KeyTable.footerItems.filter { KeyTable.actionKind($0.command) == nil }
+        for item in actions + others {
             let need = TextLayout.width(item.key) + 1 + TextLayout.width(item.label)
             guard x + need <= area.right else { break }
             x += buffer.setString(item.key, x: x, y: area.y, role: .footerKey)

@@ -33,7 +33,7 @@ public enum HelpOverlay {
 /// Asked on `q` while an action is in flight.
 public enum QuitDialog {
     public static func render(_ state: AppState, in area: Rect, buffer: inout Buffer) {
-        let pending = state.actionsInFlight.sorted { $0.key < $1.key }.map(\.value)
+        let pending = state.actionsInFlight.map { "\($0.summary) (\($0.status.text))" }
         let message = "\(pending.count) action(s) still in flight: " + pending.joined(separator: "; ")
             + ". Quit anyway? Their results will not be shown."
         Dialog(title: "Quit?", message: message, buttons: ["y quit", "n stay"], focusedButton: 1).render(in: area, buffer: &buffer)

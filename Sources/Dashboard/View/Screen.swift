@@ -27,6 +27,7 @@ public enum Screen {
         case .help?: HelpOverlay.render(state, in: area, buffer: &buffer)
         case .detail?: DetailOverlay.render(state, in: area, buffer: &buffer)
         case .confirmQuit?: QuitDialog.render(state, in: area, buffer: &buffer)
+        case .action?: return ActionDialogView.render(state, in: area, buffer: &buffer)
         case nil: break
         }
         return state.overlay == nil ? cursor : nil
@@ -41,6 +42,7 @@ public enum Screen {
         case .staking: StakingPane.render(state, in: rect, focused: focused, buffer: &buffer)
         case .penalty: PenaltyPane.render(state, in: rect, focused: focused, buffer: &buffer)
         case .events: EventLogPane.render(state, in: rect, focused: focused, buffer: &buffer)
+        case .transactions: TransactionsPane.render(state, in: rect, focused: focused, buffer: &buffer)
         }
     }
 
