@@ -22,6 +22,8 @@ struct DashboardCommand: AsyncParsableCommand {
 
     @OptionGroup var display: DashboardDisplayOptions
 
+    @OptionGroup(title: "Signing (actions)") var signing: DashboardSigningOptions
+
     func validate() throws {
         if !watch.endpoints.isEmpty && watch.watchesNothing {
             throw ValidationError("nothing to watch on --rpc: give --pool, --operator or --worker")
@@ -42,8 +44,15 @@ struct DashboardCommand: AsyncParsableCommand {
         let live = LiveDashboard(endpoints: watch.endpoints, pools: watch.pools, operatorAccount: operatorAccount, workers: workers,
                                  followFinalized: !watch.best,
                                  runner: DashboardRunner(paths: paths, options: display, logPath: logPath),
-                                 logger: logger)
-        let result = try await live.run()
+                                 logger: logger, signing: signing)
+        let result: DashboardRunResult
+        do {
+            result = try await live.run()
+        } catch let error as TxInputError {
+            // A key that cannot be used (world-readable file, wrong password): said before curses starts.
+            FileHandle.standardError.write(Data("khalatop: \(error.description)\n".utf8))
+            throw ExitCode.failure
+        }
         print("khalatop: \(result.exit); \(result.framesDrawn) frames, \(result.cellsWritten) cells written")
         if case .signal(let sig) = result.exit { throw ExitCode(128 + sig) }
     }

@@ -65,6 +65,8 @@ struct DashboardRunner: Sendable {
     var theme: String
     /// While curses owns the screen, stderr goes to this file.
     var logPath: String
+    /// Performs chain actions (issue 8); nil where nothing can be signed (the preview).
+    var actions: (@Sendable (ActionRequest) -> Void)?
 
     init(paths: DashboardPaths, options: DashboardDisplayOptions, logPath: String) {
         self.paths = paths
@@ -110,8 +112,14 @@ struct DashboardRunner: Sendable {
                         backend.setTheme(result.theme)
                         loop.invalidate()
                         _ = reduce(&state, .themeLoaded(name: name, problems: result.errors.map(\.description)))
-                    case .saveConfig, .submit:
-                        break  // nothing is written or signed from here yet
+                    case .action(let request):
+                        if let actions {
+                            actions(request)
+                        } else if case .prepare(let id, _) = request {
+                            _ = reduce(&state, .actionPreparationFailed(id, reason: "this view cannot sign"))
+                        }
+                    case .saveConfig:
+                        break  // nothing is written from here yet
                     }
                 }
                 return .continue

@@ -21,6 +21,8 @@ struct LiveDashboard {
     var followFinalized: Bool
     var runner: DashboardRunner
     var logger: Logger
+    /// The signing options; loaded before curses starts (a password prompt needs the terminal).
+    var signing = DashboardSigningOptions()
 
     /// The embedded devnet's scenario: 24 workers in 3 pools, one flaky and
     /// one offline worker, a block every 2 s and a short heartbeat window so
@@ -35,12 +37,22 @@ struct LiveDashboard {
         c.faults.flakyFraction = 1.0 / 24
         c.faults.offlineFraction = 1.0 / 24
         c.genesisTimestampMs = nowMs
+        // Issue 8: one operator (//Alice) owns every pool, and three workers
+        // wait Ready, so a newcomer can press g at once; a short cool-down
+        // lets reclaim be tried after a stop.
+        c.poolOwners = DevAccounts.publicKey("Alice").map { [$0] } ?? []
+        c.readyWorkers = 3
+        c.coolDownSeconds = 180
         return c
     }
 
     static func nowMs() -> UInt64 { UInt64(Date().timeIntervalSince1970 * 1000) }
 
     func run() async throws -> DashboardRunResult {
+        // Before anything else: a key file's password is asked on the terminal.
+        let signer = try signing.load(devnetDefault: endpoints.isEmpty ? .alice : nil)
+        let signerStatus: SignerStatus = signer?.status ?? (signing.readOnly ? .readOnly : .noKey)
+        if let signer { logger.info("actions signed by \(signer.address) (\(signer.origin))") } else { logger.info("actions disabled: \(signerStatus)") }
         let mailbox = try Mailbox<Msg>()
         var devnet: (node: DevnetNode, server: RPCServer)?
         var endpoints = self.endpoints
@@ -92,16 +104,20 @@ struct LiveDashboard {
         }
 
         let config = DashboardConfig(endpoints: endpoints, pools: pools.map { .init(pid: $0) }, workers: named)
+        let executor = signer.map { ActionExecutor(endpoints: endpoints, signer: $0, mailbox: mailbox, logger: logger) }
+        var runner = self.runner
+        if let executor { runner.actions = { executor.handle($0) } }
         let result: Result<DashboardRunResult, any Error>
         do {
             result = .success(try await runner.runOnThread(mailbox: mailbox) { themeName, themeNames in
                 var c = config
                 c.theme = themeName
-                return AppState(config: c, source: source, themeNames: themeNames)
+                return AppState(config: c, source: source, themeNames: themeNames, signer: signerStatus)
             })
         } catch {
             result = .failure(error)
         }
+        await executor?.shutdown()
 
         ticker.cancel()
         identify.cancel()

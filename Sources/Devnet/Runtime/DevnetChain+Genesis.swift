@@ -35,7 +35,8 @@ extension DevnetChain {
         // Pools 0..<P, owned round-robin by the dev accounts.
         for p in 0..<max(0, config.pools) {
             let pid = UInt64(p)
-            let owner = owners[p % owners.count]
+            let ownerList = config.poolOwners.filter { $0.count == 32 }
+            let owner = ownerList.isEmpty ? owners[p % owners.count] : ownerList[p % ownerList.count]
             let pool = StakePool(pid: pid, owner: owner, totalShares: Self.poolContributionPlanck,
                                  totalValue: Self.poolContributionPlanck, cid: UInt32(p),
                                  poolAccount: DerivedAccount.pool(tag: "sp/", pid: pid, owner: owner),
@@ -78,6 +79,7 @@ extension DevnetChain {
             guard let pid, owner != nil else { continue }
             do {
                 try addWorker(pid: pid, worker: pubkey)
+                if i >= n - max(0, config.readyWorkers) { continue }  // stays Ready
                 try startComputing(pid: pid, worker: pubkey, stakePlanck: Self.genesisStake(score: score))
             } catch {
                 // Genesis choices always satisfy the rules; a failure leaves the worker Ready.

@@ -60,10 +60,15 @@ extension DevnetChain {
         state.deposit(.poolWorkerAdded(pid: pid, worker: worker, session: session))
     }
 
-    /// `start_computing(pid, worker, stake)`: owner only; session Ready; score
-    /// ≥ MinInitP; stake ≥ k·√p; Ve ≤ v_max; enough free stake (§2).
+    /// `start_computing(pid, worker, stake)`: owner only; enough free stake;
+    /// session Ready; score ≥ MinInitP; stake ≥ k·√p; Ve ≤ v_max (§2). The
+    /// free-stake check comes first, as in the pallet's `do_start_computing`
+    /// (owner, free stake, worker in pool, then the computation rules).
     func startComputing(pid: UInt64, worker: [UInt8], stakePlanck: UInt128, caller: [UInt8]? = nil) throws(DispatchError) {
         var pool = try pool(pid, ownedBy: caller)
+        guard (state.wpha[pool.poolAccount] ?? 0) >= stakePlanck else {
+            throw DevnetErrors.module("PhalaStakePoolv2", "InsufficientFreeStake")
+        }
         let (i, session, info) = try boundSession(pid: pid, worker: worker)
         guard info.state == .ready else { throw DevnetErrors.module("PhalaComputation", "WorkerNotReady") }
         guard let p = state.workerInfos[worker]?.initialScore else { throw DevnetErrors.module("PhalaComputation", "BenchmarkMissing") }
@@ -77,9 +82,6 @@ extension DevnetChain {
         let ve = (1 + conf * (TokenomicParameters.value(t.re) - 1))
             * (stakePHA + TokenomicParameters.value(t.rigK) * Double(p) + TokenomicParameters.value(t.rigB))
         guard ve <= TokenomicParameters.value(t.vMax) else { throw DevnetErrors.module("PhalaComputation", "TooMuchStake") }
-        guard (state.wpha[pool.poolAccount] ?? 0) >= stakePlanck else {
-            throw DevnetErrors.module("PhalaStakePoolv2", "InsufficientFreeStake")
-        }
         try state.transferWPHA(from: pool.poolAccount, to: pool.lockAccount, amount: stakePlanck)
         pool.coolDownWorkers.removeAll { $0 == worker }
         state.putPool(pool)

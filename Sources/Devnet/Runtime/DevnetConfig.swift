@@ -29,6 +29,12 @@ public struct DevnetConfig: Sendable, Hashable {
     public var pruntimeAllowList: [[UInt8]] = []
     /// Extra accounts endowed with PHA at genesis (32-byte public keys), besides the dev accounts.
     public var endowedAccounts: [[UInt8]] = []
+    /// Owners of the genesis pools, round-robin (32-byte public keys); empty:
+    /// the dev accounts in turn (pool 0 //Alice, pool 1 //Bob, ...).
+    public var poolOwners: [[UInt8]] = []
+    /// The last this-many workers are added to their pool but not started
+    /// (session `Ready`), so `start_computing` can be tried at once.
+    public var readyWorkers: Int = 0
 
     public init() {}
 
