@@ -13,10 +13,7 @@ import TermUI
             for k in keys { _ = reduce(&s, .keyPressed(k)) }
             states.append(s)
         }
-        var busy = base
-        _ = reduce(&busy, .actionSubmitted(ActionID(1), summary: "stop"))
-        _ = reduce(&busy, .keyPressed(.char("q")))
-        states.append(busy)
+        states += ActionStates.all(base)
         let sizes = [(0, 0), (1, 1), (0, 5), (5, 0), (2, 2), (3, 1), (20, 5), (19, 4), (40, 10), (59, 13), (60, 14),
                      (80, 24), (119, 35), (120, 36), (160, 48), (200, 60), (300, 3), (3, 100)]
         for state in states {

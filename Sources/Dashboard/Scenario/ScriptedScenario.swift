@@ -61,7 +61,8 @@ public struct ScriptedScenario: Sendable {
         !(i == Self.unregisteredIndex || i == Self.benchmarkPendingIndex || i == Self.readyIndex) || workerCount <= Self.readyIndex
     }
 
-    static let owner = AccountID(raw: Key32(w0: 0xacac_0000_0000_0001, w1: 0, w2: 0, w3: 1))
+    /// The owner of every scripted pool.
+    public static let owner = AccountID(raw: Key32(w0: 0xacac_0000_0000_0001, w1: 0, w2: 0, w3: 1))
     static func timestampMs(_ block: UInt32) -> UInt64 { 1_764_000_000_000 + UInt64(block) * 12_000 }
 
     /// The fleet after `blocks` blocks of history.

@@ -18,6 +18,8 @@ public enum Msg: Sendable {
     case tick(nowMs: UInt64)
     /// The theme the run loop loaded for `.loadTheme`; problems are shown.
     case themeLoaded(name: String, problems: [String])
+    /// Who signs actions (the key loaded before the screen opened, or none).
+    case signerIdentified(SignerStatus)
     /// The run loop prepared action `id` (nothing signed yet): show the confirmation.
     case actionPrepared(ActionID, ActionPreview)
     /// Preparing action `id` failed (node unreachable, call not in the metadata...).

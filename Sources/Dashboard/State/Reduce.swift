@@ -32,6 +32,8 @@ public func reduce(_ state: inout AppState, _ msg: Msg) -> [Effect] {
     case .themeLoaded(let name, let problems):
         state.themeName = name
         state.themeProblems = problems
+    case .signerIdentified(let signer):
+        state.signer = signer
     case .actionPrepared(let id, let preview):
         return state.actionPrepared(id, preview)
     case .actionPreparationFailed(let id, let reason):
