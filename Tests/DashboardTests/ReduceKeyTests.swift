@@ -51,6 +51,8 @@ import TermUI
         for _ in 0..<PaneID.allCases.count { TestFleets.press(&s, .tab); seen.append(s.focus) }
         #expect(seen == PaneID.allCases + [.fleet])
         TestFleets.press(&s, .backTab)
+        #expect(s.focus == .transactions)
+        TestFleets.press(&s, .backTab)
         #expect(s.focus == .events)
         // j/k scroll the event log while it has the focus; the selection stays.
         let selected = s.selectedIndex

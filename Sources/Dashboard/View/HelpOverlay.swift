@@ -15,14 +15,23 @@ public enum HelpOverlay {
         let content = lines()
         let keyWidth = content.map { TextLayout.width($0.0) }.max() ?? 0
         let textWidth = content.map { TextLayout.width($0.1) }.max() ?? 0
-        let box = area.centered(width: keyWidth + textWidth + 5, height: content.count + 2)
+        // Too tall for the screen: two columns (texts cut at the column's edge) rather than lost keys.
+        let columns = content.count + 2 > area.height && area.width >= 60 ? 2 : 1
+        let perColumn = (content.count + columns - 1) / columns
+        let columnWidth = keyWidth + textWidth + 3
+        let box = area.centered(width: columns * columnWidth + 2, height: perColumn + 2)
         let block = Block(title: "Keys (Esc closes)", titleAlignment: .center, borderRole: .dialogBorder,
                           titleRole: .dialogTitle, fillRole: .dialog)
         block.render(in: box, buffer: &buffer)
         var inner = block.inner(box)
         if inner.isEmpty { inner = box }
-        for (i, line) in content.enumerated() where i < inner.height {
-            let row = inner.row(i).inset(horizontal: inner.width > 4 ? 1 : 0, vertical: 0)
+        let width = inner.width / columns
+        for (i, line) in content.enumerated() {
+            let column = i / perColumn, r = i % perColumn
+            guard r < inner.height else { continue }
+            let cell = Rect(x: inner.x + column * width, y: inner.y + r, width: column == columns - 1 ? inner.width - column * width : width - 1,
+                            height: 1)
+            let row = cell.inset(horizontal: cell.width > 4 ? 1 : 0, vertical: 0)
             let kw = min(keyWidth, row.width)
             buffer.setText(line.0, x: row.x, y: row.y, width: kw, role: .footerKey)
             buffer.setText(line.1, x: row.x + kw + 1, y: row.y, width: row.width - kw - 1, role: .dialog)

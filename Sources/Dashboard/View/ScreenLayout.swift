@@ -40,7 +40,7 @@ public struct ScreenLayout: Hashable, Sendable {
         case .full:
             let sideWidth = min(66, max(48, size.width * 2 / 5))
             let cols = Layout.horizontal([.fill(1), .fixed(sideWidth)]).split(body)
-            let left = Layout.vertical([.fill(1), .fixed(max(8, body.height / 4)), .fixed(6)]).split(cols[0])
+            let left = Layout.vertical([.fill(1), .fixed(max(8, body.height / 4)), .fixed(7)]).split(cols[0])
             fleet = left[0]
             panes[.events] = left[1]
             panes[.transactions] = left[2]

@@ -15,27 +15,34 @@ public enum TransactionsPane {
             buffer.setText(hint, in: inner, role: state.signer.disabledReason == nil ? .textDim : .textWarning)
             return
         }
-        for (i, entry) in state.transactions.prefix(inner.height).enumerated() {
-            let row = inner.row(i)
+        // One line per extrinsic; a failure or a refusal adds a line with the decoded error.
+        var y = 0
+        for entry in state.transactions {
+            guard y < inner.height else { break }
+            let row = inner.row(y)
+            y += 1
             let (status, role) = statusText(entry)
             var x = row.x
             x += buffer.setText(entry.id.description, x: x, y: row.y, width: min(5, row.right - x), role: .textDim)
             x = min(row.right, max(x + 1, row.x + 5))
-            let statusWidth = min(row.right - x, max(10, TextLayout.width(status)))
-            // Status first (it is what changes), then what the extrinsic does.
-            let summaryWidth = max(0, min(row.right - x - statusWidth - 1, TextLayout.width(entry.summary)))
+            let summaryWidth = max(0, min(row.right - x, TextLayout.width(entry.summary), max(16, row.width / 2)))
             x += buffer.setText(entry.summary, x: x, y: row.y, width: summaryWidth, role: .text)
             x += 1
-            buffer.setText(status, x: x, y: row.y, width: row.right - x, role: role)
+            if x < row.right { buffer.setText(status, x: x, y: row.y, width: row.right - x, role: role) }
+            if let error = errorText(entry), y < inner.height {
+                let line = inner.row(y)
+                y += 1
+                buffer.setText(error, x: line.x + 5, y: line.y, width: max(0, line.width - 5), role: .textError)
+            }
         }
     }
 
-    /// The status in words: `finalized, success`, `in block #1234`, or the error.
+    /// The status in words: `finalized #1234, success`, `in block #1234, failed`, `ready`.
     public static func statusText(_ e: TransactionEntry) -> (String, StyleRole) {
         let block = e.includedInBlock.map { " #\($0)" } ?? ""
         switch (e.status, e.outcome) {
-        case (_, .failed(let error)?):
-            return ("\(e.status.text)\(block): failed: \(error)", .textError)
+        case (_, .failed?):
+            return ("\(e.status.text)\(block), failed", .textError)
         case (.finalized, _):
             return ("finalized\(block), success", .textOK)
         case (.inBlock, _):
@@ -43,7 +50,16 @@ public enum TransactionsPane {
         case (.submitted, _), (.ready, _):
             return (e.status.text, .textWarning)
         case (.dropped, _), (.invalid, _), (.unknown, _):
-            return (e.status.text + (e.detail.map { ": \($0)" } ?? ""), .textError)
+            return (e.status.text, .textError)
+        }
+    }
+
+    /// The decoded error or the reason it was dropped/refused, nil when none.
+    public static func errorText(_ e: TransactionEntry) -> String? {
+        if case .failed(let error)? = e.outcome { return error }
+        switch e.status {
+        case .dropped, .invalid, .unknown: return e.detail
+        default: return nil
         }
     }
 }
