@@ -51,7 +51,7 @@ import TermUI
         let pane = try TestFleets.render(width: width, height: min(height, 8)) { buffer in
             TransactionsPane.render(s, in: buffer.area, focused: false, buffer: &buffer)
         }
-        Snapshot.assert(pane.lines, named: "pane-transactions-\(width)x\(min(height, 8))")
+        Snapshot.assert(pane.lines, named: "txpane-\(width)x\(min(height, 8))")
         let screen = try TestFleets.screen(s, width: width, height: height)
         Snapshot.assert(screen.lines, named: "screen-transactions-\(width)x\(height)")
         if width >= 120 {
