@@ -108,16 +108,20 @@ public enum FooterPane {
             if case .success = state.plan(kind) { return true }
             return false
         }
-        let others = KeyTable.footerItems.filter { KeyTable.actionKind($0.command) == nil }
+        // Then help and quit, so they stay when the line is short; the theme name keeps its room on the right.
+        let essential: Set<Command> = [.showHelp, .quit]
+        let general = KeyTable.footerItems.filter { KeyTable.actionKind($0.command) == nil }
+        let others = general.filter { essential.contains($0.command) } + general.filter { !essential.contains($0.command) }
+        let themeText = "theme \(state.themeName)"
+        let right = area.width >= 60 ? area.right - TextLayout.width(themeText) - 1 : area.right
         for item in actions + others {
             let need = TextLayout.width(item.key) + 1 + TextLayout.width(item.label)
-            guard x + need <= area.right else { break }
+            guard x + need <= right else { break }
             x += buffer.setString(item.key, x: x, y: area.y, role: .footerKey)
             x += 1
             x += buffer.setString(item.label, x: x, y: area.y, role: .footer)
             x += 2
         }
-        let themeText = "theme \(state.themeName)"
         if x + TextLayout.width(themeText) < area.right {
             buffer.setText(themeText, in: area, role: .footer, alignment: .right)
         }
