@@ -122,7 +122,8 @@ public enum FooterPane {
             x += buffer.setString(item.label, x: x, y: area.y, role: .footer)
             x += 2
         }
-        if x + TextLayout.width(themeText) < area.right {
+        // `x` is two past the last item: one space between it and the theme name is enough.
+        if x - 1 + TextLayout.width(themeText) <= area.right {
             buffer.setText(themeText, in: area, role: .footer, alignment: .right)
         }
     }
