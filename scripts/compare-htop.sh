@@ -14,5 +14,5 @@ state=$(mktemp -d)
 trap 'rm -rf "$state"' EXIT
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 bash "$measure" htop "$secs" 160 48 htop -d 10
-XDG_STATE_HOME=$state bash "$measure" khalatop "$secs" 160 48 "$bin"
+bash "$measure" khalatop "$secs" 160 48 env XDG_STATE_HOME="$state" "$bin"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
