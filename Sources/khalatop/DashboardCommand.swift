@@ -14,7 +14,10 @@ struct DashboardCommand: AsyncParsableCommand {
             With no --rpc, an embedded devnet (simulated data, said on screen) runs in-process \
             on a loopback port and is watched through the real WebSocket client. With --rpc and \
             --pool/--operator/--worker, a real node is watched. Logs go to \
-            $XDG_STATE_HOME/khalatop/khalatop.log.
+            $XDG_STATE_HOME/khalatop/khalatop.log. Actions (a add, g start, x stop, c reclaim, \
+            R restart, r register) are signed with the key from --suri-file, --suri-env or \
+            --key-file after a confirmation; on the embedded devnet the pools' owner (//Alice) \
+            signs by default; --read-only disables them.
             """
     )
 
