@@ -10,10 +10,13 @@
 #     "computing" (WorkerIdle); x, y -> "cooling down" (WorkerCoolingDown);
 #     a start with more stake than the pool has free -> the transactions pane
 #     shows PhalaStakePoolv2.InsufficientFreeStake;
-#  4. --suri-file (mode 600) holding the owner's full secret URI: a stop is
-#     signed with it and finalizes;
+#  4. --suri-file (mode 600) holding the owner's full secret URI: n cancels,
+#     then a stop is signed with it and finalizes;
+#  5. --key-file (polkadot.js JSON made by substrate-interface): the password
+#     is asked before the screen opens; a wrong one exits 1 with a message,
+#     the right one makes its account the signer;
 # q exits 0 each time, and neither the log file nor any capture contains the
-# secret phrase or URI. Prints the captures and timings; non-zero on failure.
+# secret phrase, URI or password. Prints the captures and timings; non-zero on failure.
 # Usage: scripts/tmux-dashboard-actions.sh [path/to/khalatop]   (default: debug build)
 set -u
 BIN=${1:-$(swift build --show-bin-path)/khalatop}
@@ -98,7 +101,8 @@ filter "$WORKER"
 wait_for "$WORKER *[0-9] computing" 20 || fail "$WORKER does not read computing (WorkerIdle)"
 echo "=== after start"; cap | sed -n 3,6p
 $T send-keys -t "$S" x
-wait_for "stop_computing: pool" 20 || fail "x did not prepare a stop"
+wait_for "Sign and submit?" 20 || fail "x did not prepare a stop"
+grep -q "stop_computing: pool [0-9]*, worker $WORKER" "$CAPS/$n.txt" || fail "the confirmation is not the stop of $WORKER"
 $T send-keys -t "$S" y
 wait_for "$WORKER *[0-9] cooling down" 30 || fail "$WORKER does not read cooling down (WorkerCoolingDown)"
 echo "=== after stop"; cap | sed -n 3,6p
@@ -132,6 +136,32 @@ wait_for "stop_computing .* finalized #[0-9]*, success" 30 || fail "the stop sig
 cap | sed -n 31,34p
 quit
 
+step "5. --key-file (polkadot.js JSON, password asked before the screen opens)"
+PY=${KHALATOP_PYTHON:-$(dirname "$0")/../.venv/bin/python3}
+PASSWORD="pw-$$-s3cret"
+if "$PY" -c 'import substrateinterface' 2>/dev/null; then
+  KEYFILE="$STATE/owner.json"
+  "$PY" -c "import json,sys; from substrateinterface import Keypair
+k = Keypair.create_from_uri('//Alice', ss58_format=30)
+open(sys.argv[1], 'w').write(json.dumps(k.export_to_encrypted_json(sys.argv[2], 'owner')))" "$KEYFILE" "$PASSWORD" || fail "cannot make a key file"
+  chmod 600 "$KEYFILE"
+  $T kill-server 2>/dev/null
+  $T new-session -d -s "$S" -x 120 -y 40 "bash --norc --noprofile" || fail "tmux"
+  $T send-keys -t "$S" "XDG_STATE_HOME=$STATE $BIN --key-file $KEYFILE 2> $STATE/stderr; echo EXIT=\$?" Enter
+  wait_for "Password for key file" 10 || fail "no password prompt"
+  $T send-keys -t "$S" -l "wrong-password"; $T send-keys -t "$S" Enter
+  wait_for "EXIT=1" 10 || fail "a wrong password did not stop khalatop before the screen"
+  grep -q "cannot load the key" "$STATE/stderr" || fail "no message for the wrong password: $(cat "$STATE/stderr")"
+  $T send-keys -t "$S" clear Enter
+  $T send-keys -t "$S" "XDG_STATE_HOME=$STATE $BIN --key-file $KEYFILE 2> $STATE/stderr" Enter
+  wait_for "Password for key file" 10 || fail "no password prompt"
+  $T send-keys -t "$S" -l "$PASSWORD"; $T send-keys -t "$S" Enter
+  wait_for "signer 45R2pf" 30 || fail "the key file's account is not the signer"
+  quit
+else
+  echo "skipped: no Python with substrate-interface to make a polkadot.js key file ($PY)"
+fi
+
 step "secrets"
 LOG=$STATE/khalatop/khalatop.log
 [ -s "$LOG" ] || fail "no log file"
@@ -139,6 +169,7 @@ grep -q "signed and submitted" "$LOG" || fail "the log does not record the submi
 for f in "$LOG" "$STATE/stderr" "$CAPS"/*.txt; do
   grep -qF "$PHRASE" "$f" && fail "the secret phrase appears in $f"
   grep -qF "//Alice" "$f" && fail "the secret URI appears in $f"
+  grep -qF "$PASSWORD" "$f" && fail "the key file's password appears in $f"
 done
 echo "no secret in the log or in $(ls "$CAPS" | wc -l) captures"
 rm -rf "$STATE"
