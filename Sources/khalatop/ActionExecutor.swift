@@ -114,8 +114,21 @@ actor ActionExecutor {
         mailbox.post(.transactionProgressed(id, TransactionProgress(status: .submitted, hash: short)))
         let mailbox = self.mailbox
         let logger = self.logger
+        let tracker = ExtrinsicTracker(endpoints: endpoints)
+        let draft = p.draft
         running[id] = Task {
-            await Self.follow(id, signed: signed, metadata: p.draft.metadata, rpc: p.rpc, mailbox: mailbox, logger: logger)
+            let updates = tracker.track(signed, metadata: draft.metadata, birthBlock: draft.birthBlock,
+                                        eraPeriodBlocks: draft.eraPeriodBlocks, on: p.rpc)
+            var final = false
+            for await update in updates {
+                logger.info("action \(id): \(Self.logText(update))")
+                let progress = Self.progress(update)
+                final = final || progress.status.isFinal
+                mailbox.post(.transactionProgressed(id, progress))
+            }
+            if !final {
+                mailbox.post(.transactionProgressed(id, TransactionProgress(status: .unknown, detail: "no longer followed")))
+            }
             await p.rpc.disconnect()
             await self.finished(id)
         }
@@ -123,68 +136,48 @@ actor ActionExecutor {
 
     private func finished(_ id: ActionID) { running[id] = nil }
 
-    /// Posts each status until a final one, with the outcome read from the block's events.
-    static func follow(_ id: ActionID, signed: SignedExtrinsic, metadata: RuntimeMetadataV14, rpc: RPCClient,
-                       mailbox: Mailbox<Msg>, logger: Logger) async {
-        let client = ExtrinsicClient(client: rpc)
-        func post(_ p: TransactionProgress) { mailbox.post(.transactionProgressed(id, p)) }
-        func outcome(_ blockHash: [UInt8]) async -> (TransactionEntry.Outcome?, UInt32?) {
-            let number = try? await blockNumber(blockHash, rpc: rpc)
-            do {
-                switch try await client.outcome(of: signed.bytes, inBlock: blockHash, metadata: metadata) {
-                case .success: return (.success, number)
-                case .failed(let f): return (.failed(f.description), number)
-                }
-            } catch {
-                logger.notice("action \(id): outcome not readable: \(error)")
-                return (nil, number)
+    /// The dashboard's form of a tracker update.
+    static func progress(_ u: ExtrinsicTracker.Update) -> TransactionProgress {
+        func outcome(_ o: DispatchOutcome?) -> TransactionEntry.Outcome? {
+            switch o {
+            case .success?: return .success
+            case .failed(let f)?: return .failed(f.description)
+            case nil: return nil
             }
         }
-        do {
-            for try await status in try await client.submitAndWatch(signed.bytes) {
-                logger.info("action \(id): \(status)")
-                switch status {
-                case .ready, .broadcast:
-                    post(TransactionProgress(status: .ready))
-                case .future:
-                    post(TransactionProgress(status: .ready, detail: "waiting for an earlier nonce"))
-                case .retracted:
-                    post(TransactionProgress(status: .ready, detail: "its block was retracted"))
-                case .inBlock(let hash):
-                    let (o, n) = await outcome(hash)
-                    post(TransactionProgress(status: .inBlock, outcome: o, blockNumber: n))
-                case .finalized(let hash):
-                    let (o, n) = await outcome(hash)
-                    post(TransactionProgress(status: .finalized, outcome: o, blockNumber: n))
-                    return
-                case .usurped:
-                    post(TransactionProgress(status: .dropped, detail: "usurped by another extrinsic with the same nonce"))
-                    return
-                case .dropped:
-                    post(TransactionProgress(status: .dropped, detail: "dropped from the transaction pool"))
-                    return
-                case .invalid:
-                    post(TransactionProgress(status: .invalid, detail: "the node found it invalid"))
-                    return
-                case .finalityTimeout:
-                    post(TransactionProgress(status: .unknown, detail: "finality timeout"))
-                    return
-                }
+        func number(_ n: UInt64?) -> UInt32? { n.flatMap { UInt32(exactly: $0) } }
+        switch u {
+        case .status(let status, let o, let n):
+            switch status {
+            case .future: return TransactionProgress(status: .ready, detail: "waiting for an earlier nonce")
+            case .ready, .broadcast: return TransactionProgress(status: .ready)
+            case .retracted: return TransactionProgress(status: .ready, detail: "its block was retracted")
+            case .inBlock: return TransactionProgress(status: .inBlock, outcome: outcome(o), blockNumber: number(n))
+            case .finalized: return TransactionProgress(status: .finalized, outcome: outcome(o), blockNumber: number(n))
+            case .usurped: return TransactionProgress(status: .dropped, detail: "usurped by another extrinsic with the same nonce")
+            case .dropped: return TransactionProgress(status: .dropped, detail: "dropped from the transaction pool")
+            case .invalid: return TransactionProgress(status: .invalid, detail: "the node found it invalid")
+            case .finalityTimeout: return TransactionProgress(status: .unknown, detail: "finality timeout")
             }
-            post(TransactionProgress(status: .unknown, detail: "the node stopped reporting before finality"))
-        } catch let RPCClientError.rpcError(code, message, data) {
-            let extra = data?.stringValue.map { ": \($0)" } ?? ""
-            post(TransactionProgress(status: .invalid, detail: "refused by the node (\(code)): \(message)\(extra)"))
-        } catch is CancellationError {
-            post(TransactionProgress(status: .unknown, detail: "no longer followed"))
-        } catch {
-            post(TransactionProgress(status: .unknown, detail: "connection lost before a final status: \(error)"))
+        case .refused(let code, let message):
+            return TransactionProgress(status: .invalid, detail: "refused by the node (\(code)): \(message)")
+        case .connectionLost(let reason):
+            return TransactionProgress(status: .ready, detail: "connection lost (\(reason)); looking for it in new blocks")
+        case .foundAfterReconnect(_, let o, let n):
+            return TransactionProgress(status: .finalized, outcome: outcome(o), blockNumber: number(n))
+        case .expired(let last):
+            return TransactionProgress(status: .dropped, detail: "not in any block up to #\(last): its era has ended")
         }
     }
 
-    static func blockNumber(_ hash: [UInt8], rpc: RPCClient) async throws -> UInt32 {
-        let r = try await rpc.call(SubstrateMethods.chainGetHeader, params: .array([.hex(hash)]))
-        return UInt32(truncatingIfNeeded: try RPCHeader(json: r).number)
+    static func logText(_ u: ExtrinsicTracker.Update) -> String {
+        switch u {
+        case .status(let s, let o, let n): return "\(s)" + (n.map { " (#\($0))" } ?? "") + (o.map { ", \($0)" } ?? "")
+        case .refused(let code, let message): return "refused (\(code)): \(message)"
+        case .connectionLost(let reason): return "connection lost (\(reason)); searching finalized blocks"
+        case .foundAfterReconnect(let hash, let o, let n): return "found in #\(n) \(Hex.encode(hash))" + (o.map { ", \($0)" } ?? "")
+        case .expired(let last): return "not included up to #\(last); era over"
+        }
     }
 
     /// The dashboard's view of a draft: no key material, only what the confirmation shows.

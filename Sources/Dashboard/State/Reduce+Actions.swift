@@ -126,7 +126,7 @@ extension AppState {
         // A late non-final report never moves a finished entry back.
         if !wasFinal || p.status.isFinal { entry.status = p.status }
         if let o = p.outcome { entry.outcome = o }
-        if let d = p.detail { entry.detail = d }
+        entry.detail = p.detail  // each report says why now (a lost connection that recovered says nothing more)
         if let h = p.hash { entry.hash = h }
         if let b = p.blockNumber { entry.includedInBlock = b }
         transactions[i] = entry

@@ -54,12 +54,9 @@ public enum TransactionsPane {
         }
     }
 
-    /// The decoded error or the reason it was dropped/refused, nil when none.
+    /// The decoded error, else why it was dropped or refused or what it waits for; nil when none.
     public static func errorText(_ e: TransactionEntry) -> String? {
         if case .failed(let error)? = e.outcome { return error }
-        switch e.status {
-        case .dropped, .invalid, .unknown: return e.detail
-        default: return nil
-        }
+        return e.detail
     }
 }
