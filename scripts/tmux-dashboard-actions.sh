@@ -9,7 +9,8 @@
 #     worker, g, type a stake, Enter, the confirmation, y -> its row reads
 #     "computing" (WorkerIdle); x, y -> "cooling down" (WorkerCoolingDown);
 #     a start with more stake than the pool has free -> the transactions pane
-#     shows PhalaStakePoolv2.InsufficientFreeStake;
+#     shows PhalaStakePoolv2.InsufficientFreeStake; a on the worker outside
+#     the pools adds it (its row reads "ready" in pool 2);
 #  4. --suri-file (mode 600) holding the owner's full secret URI: n cancels,
 #     then a stop is signed with it and finalizes;
 #  5. --key-file (polkadot.js JSON made by substrate-interface): the password
@@ -119,6 +120,14 @@ $T send-keys -t "$S" y
 wait_for "PhalaStakePoolv2.InsufficientFreeStake" 30 || fail "the refused start shows no InsufficientFreeStake"
 echo "=== refused start"; cap | sed -n 31,40p
 grep -q "Transactions (3" "$CAPS/$n.txt" || fail "the transactions pane does not list 3 extrinsics"
+# The worker outside any pool: a adds it to the pool the config names for it.
+filter "sim-24"
+wait_for "sim-24 *- no session" 10 || fail "sim-24 is not outside the pools"
+$T send-keys -t "$S" a
+wait_for "Sign and submit?" 20 || fail "a did not prepare add_worker"
+grep -q "add_worker: pool 2, worker sim-24" "$CAPS/$n.txt" || fail "the confirmation is not add_worker of sim-24"
+$T send-keys -t "$S" y
+wait_for "sim-24 *2 ready" 30 || fail "sim-24 does not read ready in pool 2 after add_worker"
 quit
 
 step "4. --suri-file (mode 600)"

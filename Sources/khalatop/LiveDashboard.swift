@@ -42,6 +42,7 @@ struct LiveDashboard {
         // lets reclaim be tried after a stop.
         c.poolOwners = DevAccounts.publicKey("Alice").map { [$0] } ?? []
         c.readyWorkers = 3
+        c.unpooledWorkers = 1
         c.coolDownSeconds = 180
         return c
     }
@@ -57,6 +58,7 @@ struct LiveDashboard {
         var devnet: (node: DevnetNode, server: RPCServer)?
         var endpoints = self.endpoints
         var pools = self.pools
+        var workers = self.workers
         var named: [DashboardConfig.Worker] = []
         let source: AppState.DataSource
         if endpoints.isEmpty {
@@ -74,6 +76,8 @@ struct LiveDashboard {
             for (i, key) in await node.workerPublicKeys.enumerated() {
                 guard let worker = try? WorkerKey(key) else { continue }
                 named.append(.init(name: String(format: "sim-%02d", i + 1), key: worker, pid: UInt64(i % scenario.pools)))
+                // Watched by key too: the worker outside any pool is not found through the pools.
+                workers.append(worker)
             }
             source = .simulated("embedded devnet, \(scenario.workers) workers in \(scenario.pools) pools")
             logger.info("embedded devnet on \(server.webSocketURL)")

@@ -31,6 +31,24 @@ import Testing
         #expect(chain(ready: 0).state.onlineWorkers == 6, "the default starts every worker")
     }
 
+    @Test func unpooledWorkersAreRegisteredOutsideTheirPool() {
+        var cfg = DevnetConfig()
+        cfg.workers = 6
+        cfg.pools = 3
+        cfg.readyWorkers = 1
+        cfg.unpooledWorkers = 1
+        let c = DevnetChain(config: cfg)
+        #expect(c.state.sims[5].pid == nil && c.state.sims[5].session == nil)
+        #expect(c.state.workerInfos[c.workerPublicKeys[5]]?.operatorAccount == c.state.pools[2]?.owner)
+        #expect(state(c, 4) == .ready)
+        #expect(c.state.onlineWorkers == 4)
+        // add_worker by the owner binds it, Ready.
+        var e = ScaleEncoder()
+        e.appendByte(93); e.appendByte(1); e.encode(UInt64(2)); e.append(c.workerPublicKeys[5])
+        #expect(throws: Never.self) { try c.dispatch(call: e.bytes, origin: c.state.pools[2]!.owner, unsigned: false) }
+        #expect(state(c, 5) == .ready)
+    }
+
     @Test func poolOwnersOverrideTheDevAccounts() {
         let one = chain(ready: 0, owners: [alice])
         #expect((0..<3).allSatisfy { one.state.pools[UInt64($0)]?.owner == alice })

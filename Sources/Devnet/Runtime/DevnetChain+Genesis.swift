@@ -77,9 +77,11 @@ extension DevnetChain {
             state.simIndexByPubkey[pubkey] = i
             state.sims.append(sim)
             guard let pid, owner != nil else { continue }
+            let unpooled = max(0, config.unpooledWorkers)
+            if i >= n - unpooled { continue }  // registered, not in its pool
             do {
                 try addWorker(pid: pid, worker: pubkey)
-                if i >= n - max(0, config.readyWorkers) { continue }  // stays Ready
+                if i >= n - unpooled - max(0, config.readyWorkers) { continue }  // stays Ready
                 try startComputing(pid: pid, worker: pubkey, stakePlanck: Self.genesisStake(score: score))
             } catch {
                 // Genesis choices always satisfy the rules; a failure leaves the worker Ready.

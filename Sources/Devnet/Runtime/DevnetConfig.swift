@@ -32,9 +32,12 @@ public struct DevnetConfig: Sendable, Hashable {
     /// Owners of the genesis pools, round-robin (32-byte public keys); empty:
     /// the dev accounts in turn (pool 0 //Alice, pool 1 //Bob, ...).
     public var poolOwners: [[UInt8]] = []
-    /// The last this-many workers are added to their pool but not started
-    /// (session `Ready`), so `start_computing` can be tried at once.
+    /// This many workers (before the unpooled ones) are added to their pool
+    /// but not started (session `Ready`), so `start_computing` can be tried at once.
     public var readyWorkers: Int = 0
+    /// The last this-many workers are registered and benchmarked with their
+    /// pool's owner as operator, but not added to it, so `add_worker` can be tried.
+    public var unpooledWorkers: Int = 0
 
     public init() {}
 
