@@ -68,13 +68,13 @@ actor ActionExecutor {
     }
 
     func prepare(_ id: ActionID, _ action: ChainAction) async {
-        let call = action.actionCall
-        logger.info("action \(id) preparing: \(call.summary)")
+        logger.info("action \(id) preparing: \(action.summary(names: [:]))")
         var lastError = "no endpoint"
         for url in endpoints {
             let rpc = RPCClient()
             do {
                 try await rpc.connect(url: url)
+                let (call, notes) = try await resolve(action, rpc: rpc)
                 let draft = try await ExtrinsicClient(client: rpc).draft(call, signerPublicKey: signer.keyPair.publicKey,
                                                                          scheme: signer.keyPair.scheme,
                                                                          eraPeriodBlocks: eraPeriodBlocks)
@@ -83,7 +83,13 @@ actor ActionExecutor {
                     return
                 }
                 pending[id] = Pending(draft: draft, rpc: rpc)
-                mailbox.post(.actionPrepared(id, Self.preview(draft)))
+                var preview = Self.preview(draft)
+                preview.notes = notes
+                mailbox.post(.actionPrepared(id, preview))
+                return
+            } catch let error as ActionUnavailable {
+                await rpc.disconnect()
+                mailbox.post(.actionPreparationFailed(id, reason: error.reason))
                 return
             } catch {
                 await rpc.disconnect()
@@ -92,6 +98,28 @@ actor ActionExecutor {
             }
         }
         mailbox.post(.actionPreparationFailed(id, reason: lastError))
+    }
+
+    /// The engine call for `action`, with the facts checked on the way
+    /// (registration reads and verifies its pRuntime's material first).
+    func resolve(_ action: ChainAction, rpc: RPCClient) async throws -> (ActionCall, [String]) {
+        switch action {
+        case .registerWorker:
+            // TODO(issue 8): read /info and GetRuntimeInfo through the pRuntime client once it is on main.
+            throw ActionUnavailable(reason: "registration from the dashboard needs the pRuntime client, which this build lacks; "
+                                    + "use `khalatop tx register`")
+        case .batchAll(let calls):
+            var out: [ActionCall] = []
+            var notes: [String] = []
+            for c in calls {
+                let (call, n) = try await resolve(c, rpc: rpc)
+                out.append(call)
+                notes += n
+            }
+            return (.batchAll(out), notes)
+        default:
+            return (action.actionCall, [])
+        }
     }
 
     /// Signs the prepared draft and follows it in a task of its own.
@@ -197,9 +225,11 @@ actor ActionExecutor {
 }
 
 extension ChainAction {
-    /// The engine's call for this action (PROTOCOL.md §2).
+    /// The engine's call for this action (PROTOCOL.md §2); registration needs
+    /// the pRuntime's material first (`ActionExecutor.resolve`).
     var actionCall: ActionCall {
         switch self {
+        case .registerWorker: return .batchAll([])  // resolved before use; never encoded as is
         case .addWorker(let pid, let w): return .addWorker(pid: pid, worker: w)
         case .startComputing(let pid, let w, let s): return .startComputing(pid: pid, worker: w, stakePlanck: s)
         case .stopComputing(let pid, let w): return .stopComputing(pid: pid, worker: w)
@@ -208,4 +238,9 @@ extension ChainAction {
         case .batchAll(let calls): return .batchAll(calls.map(\.actionCall))
         }
     }
+}
+
+/// An action this build cannot prepare, with the reason for the dialog.
+struct ActionUnavailable: Error {
+    let reason: String
 }

@@ -101,6 +101,26 @@ import TermUI
         #expect(s.notice == nil)
     }
 
+    @Test func registerUsesTheConfiguredPRuntimeAndThePoolOwnerAsOperator() throws {
+        let scenario = ScriptedScenario(workers: 14)
+        var config = scenario.config
+        let i = try #require(config.workers.firstIndex { $0.key == ScriptedScenario.workerKey(ScriptedScenario.unregisteredIndex) })
+        config.workers[i].pruntime = "http://10.0.0.9:8000"
+        var s = AppState(config: config, source: .simulated("t"), size: Size(width: 160, height: 48))
+        _ = reduce(&s, .observationsArrived(scenario.history(blocks: 300).flatMap { $0 }, atMs: TestFleets.arrivalMs))
+        _ = reduce(&s, .signerIdentified(.account(ScriptedScenario.owner, address: Self.ownerAddress, origin: "test")))
+        select(&s, worker: ScriptedScenario.unregisteredIndex)
+        let effects = TestFleets.press(&s, .char("r"))
+        guard case .action(.prepare(_, let action))? = effects.first else { Issue.record("r did not prepare: \(effects)"); return }
+        #expect(action == .registerWorker(worker: ScriptedScenario.workerKey(ScriptedScenario.unregisteredIndex),
+                                          pruntime: "http://10.0.0.9:8000", operator_: ScriptedScenario.owner))
+        // Without an endpoint, r says what is missing.
+        TestFleets.press(&s, .escape)
+        select(&s, worker: 0)
+        #expect(TestFleets.press(&s, .char("r")).isEmpty)
+        #expect(s.notice?.text.contains("pruntime =") == true)
+    }
+
     @Test func signerWhoIsNotTheOwnerIsRefused() {
         var s = TestFleets.state()
         let stranger = AccountID(raw: Key32(w0: 9, w1: 9, w2: 9, w3: 9))

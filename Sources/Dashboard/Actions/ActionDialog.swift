@@ -68,8 +68,13 @@ public struct StakeInput: Hashable, Sendable {
 public struct ActionTarget: Hashable, Sendable {
     public var pid: UInt64
     public var worker: WorkerKey
-    public init(pid: UInt64, worker: WorkerKey) {
+    /// Registration only: the worker's pRuntime endpoint and the operator to register with.
+    public var pruntime: String?
+    public var operator_: AccountID?
+    public init(pid: UInt64, worker: WorkerKey, pruntime: String? = nil, operator_: AccountID? = nil) {
         self.pid = pid
         self.worker = worker
+        self.pruntime = pruntime
+        self.operator_ = operator_
     }
 }

@@ -15,6 +15,9 @@ public struct ActionPreview: Hashable, Sendable {
     public var nonce: UInt64
     /// e.g. `64 blocks from #1234`.
     public var validity: String
+    /// Facts checked while preparing, shown above the call (registration: the
+    /// pRuntime read and the local attestation verdict).
+    public var notes: [String] = []
 
     public init(encodedCall: String, signerAddress: String, feeText: String, chainName: String, specName: String,
                 specVersion: UInt32, transactionVersion: UInt32, nonce: UInt64, validity: String) {

@@ -5,6 +5,10 @@ import MiningCore
 /// `Effect`. The executable maps them to the engine's calls; this module
 /// only describes them in words for the confirmation.
 public enum ChainAction: Hashable, Sendable {
+    /// `PhalaRegistry.register_worker_v2` with the material the worker's
+    /// pRuntime hands out (read and verified by the run loop while preparing);
+    /// `operator_` becomes the worker's operator (the pool owner, §2 `add_worker`).
+    case registerWorker(worker: WorkerKey, pruntime: String, operator_: AccountID?)
     case addWorker(pid: UInt64, worker: WorkerKey)
     case startComputing(pid: UInt64, worker: WorkerKey, stakePlanck: UInt128)
     case stopComputing(pid: UInt64, worker: WorkerKey)
@@ -16,6 +20,7 @@ public enum ChainAction: Hashable, Sendable {
     /// `Pallet.call` as the metadata names it.
     public var callPath: String {
         switch self {
+        case .registerWorker: return "PhalaRegistry.register_worker_v2"
         case .addWorker: return "PhalaStakePoolv2.add_worker"
         case .startComputing: return "PhalaStakePoolv2.start_computing"
         case .stopComputing: return "PhalaStakePoolv2.stop_computing"
@@ -29,7 +34,7 @@ public enum ChainAction: Hashable, Sendable {
     public var workers: [WorkerKey] {
         switch self {
         case .addWorker(_, let w), .startComputing(_, let w, _), .stopComputing(_, let w),
-             .reclaimPoolWorker(_, let w), .restartComputing(_, let w, _):
+             .reclaimPoolWorker(_, let w), .restartComputing(_, let w, _), .registerWorker(let w, _, _):
             return [w]
         case .batchAll(let calls): return calls.flatMap(\.workers)
         }
@@ -43,6 +48,9 @@ public enum ChainAction: Hashable, Sendable {
         }
         func stake(_ p: UInt128) -> String { PHA.format(p, .init(maxFractionDigits: 12)) }
         switch self {
+        case .registerWorker(let w, let url, let op):
+            return "worker \(worker(w)), material from its pRuntime \(url)"
+                + (op.map { ", operator \(Format.shortAccount($0))" } ?? "")
         case .addWorker(let pid, let w), .stopComputing(let pid, let w), .reclaimPoolWorker(let pid, let w):
             return "pool \(pid), worker \(worker(w))"
         case .startComputing(let pid, let w, let s), .restartComputing(let pid, let w, let s):

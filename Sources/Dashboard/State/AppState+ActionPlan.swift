@@ -49,7 +49,13 @@ extension AppState {
         let stateText = s.state == nil ? "no session" : Format.state(s.state)
         switch kind {
         case .register:
-            return no("registration needs the worker's pRuntime endpoint (not available in the dashboard yet; use `khalatop tx register`)")
+            guard let url = config.workers.first(where: { $0.key == row.key })?.pruntime else {
+                return no("registration needs the worker's pRuntime endpoint: set pruntime = \"http://host:8000\" for it in config.toml")
+            }
+            // The operator must be the pool's owner for add_worker later (§2): the configured pool's, else the signer.
+            let pid = s.pid ?? configuredPool(for: row.key)
+            let op = pid.flatMap { fleet.pools[$0]?.owner } ?? signer.account
+            return .success(ActionTarget(pid: pid ?? 0, worker: row.key, pruntime: url, operator_: op))
         case .add:
             guard case .registered(let reg) = s.registration else {
                 return no(s.registration == .notLoaded ? "registration not read yet" : "not registered on chain: register it first")

@@ -20,6 +20,7 @@ extension AppState {
             }
             let calls: [ChainAction] = targets.map { t in
                 switch kind {
+                case .register: return .registerWorker(worker: t.worker, pruntime: t.pruntime ?? "", operator_: t.operator_)
                 case .add: return .addWorker(pid: t.pid, worker: t.worker)
                 case .stop: return .stopComputing(pid: t.pid, worker: t.worker)
                 default: return .reclaimPoolWorker(pid: t.pid, worker: t.worker)

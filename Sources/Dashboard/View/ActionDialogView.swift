@@ -43,7 +43,8 @@ public enum ActionDialogView {
 
     /// The confirmation's lines, one fact each.
     static func confirmationLines(_ action: ChainAction, _ p: ActionPreview, names: [WorkerKey: String]) -> [Line] {
-        var lines = action.describedLines(names: names).map { Line(text: $0, role: .dialogTitle) }
+        var lines = p.notes.map { Line(text: $0, role: .textDim) }
+        lines += action.describedLines(names: names).map { Line(text: $0, role: .dialogTitle) }
         lines.append(Line(text: p.encodedCall, label: "Encoded"))
         lines.append(Line(text: p.signerAddress, label: "Signer"))
         lines.append(Line(text: p.feeText, label: "Fee"))
