@@ -208,6 +208,24 @@ import TermUI
         #expect(stake == 2_500_500_000_000_000)
     }
 
+    @Test func warningsFollowTheStakeIntoTheConfirmation() throws {
+        var s = signed()
+        select(&s, worker: ScriptedScenario.readyIndex)
+        TestFleets.press(&s, .char("g"))
+        TestFleets.type(&s, "90000")
+        guard case .action(.prepare(let id, _))? = TestFleets.press(&s, .enter).first else { Issue.record("no prepare"); return }
+        #expect(s.actionWarnings.contains { $0.contains("InsufficientFreeStake") })
+        #expect(s.actionWarnings.contains { $0.contains("TooMuchStake") })
+        _ = reduce(&s, .actionPrepared(id, Self.preview))
+        let screen = try TestFleets.screen(s, width: 160, height: 48)
+        #expect(screen.text.contains("warning: pool"))
+        // A stop has no stake: no warnings carried over.
+        TestFleets.press(&s, .escape)
+        select(&s, worker: 0)
+        TestFleets.press(&s, .char("x"))
+        #expect(s.actionWarnings.isEmpty)
+    }
+
     @Test func stakeWarningsNameTheChainsRules() {
         let input = StakeInput(kind: .start, targets: [ActionTarget(pid: 1, worker: ScriptedScenario.workerKey(0))],
                                freeStakePlanck: [1: 10_000 * PHA.planckPerPHA], minimumPlanck: 3_000 * PHA.planckPerPHA,

@@ -63,6 +63,8 @@ public struct AppState: Sendable, Equatable {
     public internal(set) var signer: SignerStatus
     /// The action being set up (stake input, preparing, confirmation).
     public internal(set) var actionDialog: ActionDialog?
+    /// What the chain would refuse about the action being confirmed (the stake's warnings).
+    public internal(set) var actionWarnings: [String] = []
     /// Submitted extrinsics, newest first, at most `maxTransactions`.
     public internal(set) var transactions: [TransactionEntry] = []
     /// The id the next action gets.

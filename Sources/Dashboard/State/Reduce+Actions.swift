@@ -26,6 +26,7 @@ extension AppState {
                 default: return .reclaimPoolWorker(pid: t.pid, worker: t.worker)
                 }
             }
+            actionWarnings = []
             return prepare(calls.count == 1 ? calls[0] : .batchAll(calls))
         }
     }
@@ -67,6 +68,7 @@ extension AppState {
                         ? .restartComputing(pid: t.pid, worker: t.worker, stakePlanck: stake)
                         : .startComputing(pid: t.pid, worker: t.worker, stakePlanck: stake)
                 }
+                actionWarnings = input.warnings(stakePlanck: stake)
                 return prepare(calls.count == 1 ? calls[0] : .batchAll(calls))
             default:
                 input.editor.apply(key)

@@ -30,7 +30,10 @@ public enum ActionDialogView {
             lines.append(Line(text: "Any key cancels.", role: .textDim))
             box(title: "Preparing", lines: lines, in: area, buffer: &buffer)
         case .confirm(let id, let action, let p):
-            box(title: "Sign and submit? (action \(id))", lines: confirmationLines(action, p, names: names), in: area, buffer: &buffer)
+            var lines = confirmationLines(action, p, names: names)
+            let warnings = state.actionWarnings.map { Line(text: "warning: \($0)", role: .textWarning) }
+            lines.insert(contentsOf: warnings, at: max(0, lines.count - 2))
+            box(title: "Sign and submit? (action \(id))", lines: lines, in: area, buffer: &buffer)
         case .failed(let action, let reason):
             var lines = action.describedLines(names: names).map { Line(text: $0) }
             lines.append(Line(text: ""))
