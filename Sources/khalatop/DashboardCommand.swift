@@ -40,7 +40,7 @@ struct DashboardCommand: AsyncParsableCommand {
         LoggingSystem.bootstrap { label in FileLogHandler(label: label, file: logFile) }
         let logger = Logger(label: "khalatop")
         let live = LiveDashboard(endpoints: watch.endpoints, pools: watch.pools, operatorAccount: operatorAccount, workers: workers,
-                                 followFinalized: !watch.best,
+                                 followFinalized: !watch.best, rpc: watch.rpc,
                                  runner: DashboardRunner(paths: paths, options: display, logPath: logPath),
                                  logger: logger)
         let result = try await live.run()

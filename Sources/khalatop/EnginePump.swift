@@ -57,10 +57,11 @@ enum EnginePump {
     /// Asks the node which chain and runtime it runs (`system_chain`,
     /// `state_getRuntimeVersion`) and posts `.chainIdentified`; retries
     /// until it succeeds or the task is cancelled.
-    static func identifyChain(endpoints: [String], mailbox: Mailbox<Msg>, logger: Logger) async {
+    static func identifyChain(endpoints: [String], rpc: RPCClientConfiguration = RPCClientConfiguration(),
+                              mailbox: Mailbox<Msg>, logger: Logger) async {
         while !Task.isCancelled {
             for url in endpoints {
-                let client = RPCClient()
+                let client = RPCClient(configuration: rpc)
                 do {
                     try await client.connect(url: url)
                     let name = try await client.call("system_chain").stringValue ?? "unknown chain"

@@ -19,6 +19,8 @@ struct LiveDashboard {
     var operatorAccount: AccountID?
     var workers: [WorkerKey]
     var followFinalized: Bool
+    /// Client settings for the node (the `--tls-ca` extra CA).
+    var rpc = RPCClientConfiguration()
     var runner: DashboardRunner
     var logger: Logger
 
@@ -71,19 +73,21 @@ struct LiveDashboard {
 
         var engineConfig = EngineConfiguration(endpoints: endpoints, pools: pools, operatorAccount: operatorAccount,
                                                workers: workers, followFinalized: followFinalized)
+        engineConfig.rpc = rpc
         engineConfig.rpc.connectTimeoutSeconds = 10
         let engine = ChainEngine(configuration: engineConfig)
         await engine.start()
         let logger = self.logger
         let watched = endpoints
         let follows = engineConfig.followFinalized
+        let rpcSettings = engineConfig.rpc
         let pump = Task {
             await EnginePump.run(events: engine.events, mailbox: mailbox, followsFinalized: follows,
                                  logger: logger, onRuntimeUpgrade: { _ in
-                                     Task { await EnginePump.identifyChain(endpoints: watched, mailbox: mailbox, logger: logger) }
+                                     Task { await EnginePump.identifyChain(endpoints: watched, rpc: rpcSettings, mailbox: mailbox, logger: logger) }
                                  })
         }
-        let identify = Task { await EnginePump.identifyChain(endpoints: watched, mailbox: mailbox, logger: logger) }
+        let identify = Task { await EnginePump.identifyChain(endpoints: watched, rpc: rpcSettings, mailbox: mailbox, logger: logger) }
         let ticker = Task {
             while !Task.isCancelled {
                 mailbox.post(.tick(nowMs: Self.nowMs()))

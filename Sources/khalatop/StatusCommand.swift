@@ -44,6 +44,7 @@ struct StatusCommand: AsyncParsableCommand {
                                          followFinalized: !watch.best, reconcileEveryBlocks: 0, headTimeoutSeconds: timeout,
                                          callTimeoutSeconds: min(30, timeout), maxConnectAttempts: urls.count * 2)
         config.initialReplayBlocks = history
+        config.rpc = watch.rpc
         config.rpc.connectTimeoutSeconds = min(10, timeout)
         switch await FleetLoader.load(config, timeoutSeconds: timeout) {
         case .unreachable(let reason):

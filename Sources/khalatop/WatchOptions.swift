@@ -1,5 +1,7 @@
 import ArgumentParser
 import ChainCrypto
+import ChainEngine
+import Foundation
 import MiningCore
 
 /// What to watch on a node: endpoints, pools, an operator's pools, explicit
@@ -21,11 +23,25 @@ struct WatchOptions: ParsableArguments {
     @Flag(help: "Follow best blocks instead of finalized ones.")
     var best = false
 
+    @Option(name: .customLong("tls-ca"),
+            help: ArgumentHelp("PEM file of a CA trusted for wss:// besides the system store.", valueName: "file"))
+    var tlsCAFile: String?
+
+    /// The client settings these flags imply (the extra CA for wss://).
+    var rpc: RPCClientConfiguration {
+        var c = RPCClientConfiguration()
+        c.extraCAFile = tlsCAFile
+        return c
+    }
+
     /// True when no pool, operator or worker was named.
     var watchesNothing: Bool { pools.isEmpty && operatorAddress == nil && workerKeys.isEmpty }
 
     /// The worker keys and operator account, parsed; a bad value is a usage error.
     func resolved() throws -> (workers: [WorkerKey], operatorAccount: AccountID?) {
+        if let path = tlsCAFile, !FileManager.default.isReadableFile(atPath: path) {
+            throw ValidationError("--tls-ca: \(path) is not a readable file")
+        }
         do {
             return (try workerKeys.map { try WorkerKey(hex: $0) },
                     try operatorAddress.map { try AccountID(SS58.decode($0).publicKey) })

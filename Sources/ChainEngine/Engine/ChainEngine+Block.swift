@@ -6,7 +6,8 @@ import Scale
 extension ChainEngine {
     func processBlock(_ number: UInt32, _ calls: NodeCalls) async throws {
         let hash = try await calls.blockHash(number)
-        try await checkRuntime(at: hash, number: number, calls)
+        // A new runtime's migrations announce nothing: its first block re-reads everything watched.
+        let upgraded = try await checkRuntime(number: number, calls)
         let dec = try requireDecoder()
         let items: [StorageItem] = [.timestamp, .events, .outboundMessages] + Self.parameterItems
         let keys = items.compactMap { dec.plans[$0]?.prefix }
@@ -39,7 +40,7 @@ extension ChainEngine {
         // Storage the events say changed, read at this block.
         // (TokenomicParametersChanged needs nothing more: the parameters are read every block above.)
         var hints = events.refresh
-        let reconcile = configuration.reconcileEveryBlocks > 0 && number % configuration.reconcileEveryBlocks == 0
+        let reconcile = upgraded || (configuration.reconcileEveryBlocks > 0 && number % configuration.reconcileEveryBlocks == 0)
         if reconcile {
             deferredPools = []
             try await loadAll(calls, block: number, hash: hash, scanOperator: true)
@@ -71,16 +72,26 @@ extension ChainEngine {
         processedBlock = number
     }
 
-    /// While an upgrade is announced, asks which spec each processed block
-    /// runs and switches decoders at the first block of the new one.
-    func checkRuntime(at hash: [UInt8], number: UInt32, _ calls: NodeCalls) async throws {
-        guard let pending = pendingSpec, let current = decoder else { return }
-        let version = try await calls.runtimeVersion(at: hash)
+    /// While an upgrade is announced, asks which spec each block runs and
+    /// switches decoders at the first block the new one executes. Block N runs
+    /// the runtime in its parent's post-state: the block that sets new code
+    /// (`System.CodeUpdated`) is still executed, and its events and storage
+    /// written, by the old runtime, though its own post-state already reports
+    /// the new version (py-substrate-interface decodes the same way).
+    /// Returns whether the decoder changed.
+    @discardableResult
+    func checkRuntime(number: UInt32, _ calls: NodeCalls) async throws -> Bool {
+        guard let pending = pendingSpec, let current = decoder, number > 0 else { return false }
+        let parent = try await calls.blockHash(number - 1)
+        let version = try await calls.runtimeVersion(at: parent)
+        var switched = false
         if version.specVersion != current.specVersion {
-            decoder = try await decoderFor(spec: version.specVersion, at: hash, calls)
+            decoder = try await decoderFor(spec: version.specVersion, at: parent, calls)
             stats.runtimeUpgrades += 1
             await emit(.diagnostic(.runtimeUpgraded(fromSpec: current.specVersion, toSpec: version.specVersion, atBlock: number)))
+            switched = true
         }
         if version.specVersion == pending { pendingSpec = nil }
+        return switched
     }
 }

@@ -1,0 +1,132 @@
+import ChainCrypto
+import Devnet
+import Foundation
+import MiningCore
+import Scale
+import SubstrateRPC
+import Testing
+import TestSupport
+@testable import ChainEngine
+
+/// A runtime upgrade on the devnet, over loopback WebSocket, picked up by a
+/// running engine without a restart (issue 6 "Must show"). The devnet moves
+/// from Khala spec 1251 to 1252, whose `AttestationProvider` gains `Dcap` and
+/// whose registry `Error` gains `InvalidDCAPQuote` at 13 (every later index
+/// shifts, PROTOCOL.md §1.6). Block U sets the code and is still executed by
+/// 1251; U+1 is the first block 1252 executes, where two simulated pRuntimes
+/// re-register with DCAP.
+@Suite(.serialized)
+struct RuntimeUpgradeTests {
+    /// `register_worker_v2` with a decodable registration info and no
+    /// attestation: refused with `NoneAttestationDisabled`, index 18 in 1251
+    /// and 19 in 1252 (18 is then `WorkerNotFound`).
+    static func refusedRegistration() throws -> ActionCall {
+        var e = ScaleEncoder()
+        e.encode(UInt32(1))                               // version
+        e.encode([UInt8]([1, 2]))                         // machine_id
+        e.append([UInt8](repeating: 5, count: 32))        // pubkey
+        e.append([UInt8](repeating: 6, count: 32))        // ecdh_pubkey
+        e.append(try Hex.decode("b0a8d493285c2df73290dfb7e61f870f17b41801197a149ca93654499ea3dafe"))  // Kusama genesis
+        e.encode([UInt32]([4, 1]))                        // features
+        e.appendByte(0)                                   // operator: None
+        e.encode(UInt32(2004))                            // para_id
+        e.encode(UInt32(0))                               // max_consensus_version
+        return .registerWorkerV2(pruntimeInfo: e.bytes, attestation: [0])
+    }
+
+    static func submit(_ action: ActionCall, _ rpc: RPCClient) async throws {
+        let prepared = try await ExtrinsicClient(client: rpc, timeoutSeconds: 10).prepare(action, signer: try KeyPair(secretURI: "//Alice"))
+        _ = try await rpc.call(SubstrateMethods.authorSubmitExtrinsic, params: [.hex(prepared.extrinsic.bytes)])
+    }
+
+    @Test func engineFollowsADevnetRuntimeUpgradeWithoutARestart() async throws {
+        let devnet = DevnetServer(DevnetEngineTests.config(workers: 6, pools: 2, seed: 5))
+        try await devnet.start()
+        defer { Task { await devnet.stop() } }
+        await devnet.node.produceBlocks(3)
+        let keys = await devnet.node.workerPublicKeys
+        let workers = try keys.map { try WorkerKey($0) }
+        let probe = EngineProbe()
+        let engine = ChainEngine(configuration: testConfiguration([devnet.url], pools: [0, 1], workers: workers))
+        let consumer = probe.consume(engine)
+        await engine.start()
+        #expect(await probe.wait { $0.loads == 1 && $0.fleet.workers.count == 6 })
+        var head = await devnet.node.produceBlocks(3)
+        #expect(await probe.wait { $0.processed == head })
+        #expect(probe.read { $0.fleet.workers[workers[0]]?.info?.attestationProvider } == .ias)
+
+        // Schedule through the dev RPC method; sign one refused call while 1251 runs (it lands in block U).
+        let rpc = RPCClient()
+        try await rpc.connect(url: devnet.url)
+        let scheduled = try await rpc.call("devnet_upgradeRuntime", params: [.null, 2])
+        let upgradeBlock = try #require(scheduled["atBlock"]?.uint64Value.flatMap { UInt32(exactly: $0) })
+        #expect(upgradeBlock == head + 1)
+        #expect(scheduled["specVersion"]?.uint64Value == 1252)
+        try await Self.submit(try Self.refusedRegistration(), rpc)
+        head = await devnet.node.produceBlocks(1)
+        #expect(head == upgradeBlock)
+        // Signed after U: the node now reports 1252, which executes U+1.
+        try await Self.submit(try Self.refusedRegistration(), rpc)
+        head = await devnet.node.produceBlocks(1)
+        head = await devnet.node.produceBlocks(6)
+        #expect(await probe.wait(60) { $0.processed == head })
+
+        // The node: the old runtime before U, the new one from U's post-state on.
+        func spec(_ n: UInt32) async throws -> UInt64? {
+            let hash = try await rpc.call(SubstrateMethods.chainGetBlockHash, params: [.uint(UInt64(n))])
+            return try await rpc.call(SubstrateMethods.stateGetRuntimeVersion, params: [hash])["specVersion"]?.uint64Value
+        }
+        #expect(try await spec(upgradeBlock - 1) == 1251)
+        #expect(try await spec(upgradeBlock) == 1252)
+
+        // The engine: switched at U+1, no decode issue, no reconnect, blocks in order.
+        let diagnostics = probe.read { $0.diagnostics }
+        #expect(diagnostics.contains(.runtimeUpgraded(fromSpec: 1251, toSpec: 1252, atBlock: upgradeBlock + 1)), "\(diagnostics)")
+        #expect(diagnostics.filter { if case .decode = $0 { true } else { false } }.isEmpty, "\(diagnostics)")
+        #expect(await engine.stats.runtimeUpgrades == 1)
+        #expect(await engine.stats.connectionsLost == 0)
+        let processed = probe.read { $0.events.compactMap { if case .blockProcessed(let n) = $0 { n } else { nil } } }
+        #expect(processed == Array((processed.first ?? 0)...head), "blocks in order, none missing: \(processed)")
+        // Values only the new metadata explains: the re-registered workers' DCAP provider.
+        let providers = probe.read { s in workers.map { s.fleet.workers[$0]?.info?.attestationProvider } }
+        #expect(providers == [.dcap, .dcap, .ias, .ias, .ias, .ias])
+        // The same error, named through the runtime that executed each block.
+        let failures = probe.read { $0.events.compactMap { if case .extrinsicFailed(let f) = $0 { f } else { nil } } }
+        #expect(failures.map(\.block) == [upgradeBlock, upgradeBlock + 1])
+        #expect(failures.allSatisfy { $0.error.hasSuffix("NoneAttestationDisabled") }, "\(failures)")
+        // Heartbeats keep landing after the upgrade.
+        #expect(probe.read { $0.heartbeats.contains { $0.block > upgradeBlock + 1 } })
+
+        if ReferencePython.available || ReferencePython.required {
+            let hash = { (n: UInt32) async throws -> String in
+                try #require(try await rpc.call(SubstrateMethods.chainGetBlockHash, params: [.uint(UInt64(n))]).stringValue)
+            }
+            let out = try JSONParser.parse(try await runReferencePython(Self.pythonScript, arguments: [
+                devnet.url, try await hash(upgradeBlock - 1), try await hash(upgradeBlock), try await hash(head), Hex.encode(keys[0]),
+            ]))
+            #expect(out["providerBefore"] == "Ias")
+            #expect(out["specAtUpgrade"]?.uint64Value == 1251, "py-substrate-interface decodes block U with its parent's runtime")
+            #expect(out["upgradeEvents"]?.arrayValue?.contains("System.CodeUpdated") == true, "\(out.serialized())")
+            #expect(out["providerAfter"] == "Dcap", "\(out.serialized())")
+            #expect(out["specAfter"]?.uint64Value == 1252)
+        }
+        await rpc.disconnect()
+        await engine.stop()
+        await consumer.value
+    }
+
+    static let pythonScript = #"""
+import json, sys
+from substrateinterface import SubstrateInterface
+url, before, upgrade, after, worker = sys.argv[1:6]
+s = SubstrateInterface(url=url, ss58_format=30)
+out = {}
+out["providerBefore"] = s.query("PhalaRegistry", "Workers", [worker], block_hash=before).value["attestation_provider"]
+events = s.get_events(block_hash=upgrade)
+out["specAtUpgrade"] = s.runtime_version
+out["upgradeEvents"] = [e.value["module_id"] + "." + e.value["event_id"] for e in events]
+out["providerAfter"] = s.query("PhalaRegistry", "Workers", [worker], block_hash=after).value["attestation_provider"]
+out["specAfter"] = s.runtime_version
+print(json.dumps(out, default=str))
+"""#
+}
