@@ -40,7 +40,8 @@ struct RuntimeUpgradeTests {
     }
 
     @Test func engineFollowsADevnetRuntimeUpgradeWithoutARestart() async throws {
-        let devnet = DevnetServer(DevnetEngineTests.config(workers: 6, pools: 2, seed: 5))
+        // 90 workers: each is challenged with p = 1/150 a block (§4.1), so heartbeats land every block or two.
+        let devnet = DevnetServer(DevnetEngineTests.config(workers: 90, pools: 2, seed: 5))
         try await devnet.start()
         defer { Task { await devnet.stop() } }
         await devnet.node.produceBlocks(3)
@@ -50,7 +51,7 @@ struct RuntimeUpgradeTests {
         let engine = ChainEngine(configuration: testConfiguration([devnet.url], pools: [0, 1], workers: workers))
         let consumer = probe.consume(engine)
         await engine.start()
-        #expect(await probe.wait { $0.loads == 1 && $0.fleet.workers.count == 6 })
+        #expect(await probe.wait { $0.loads == 1 && $0.fleet.workers.count == 90 })
         var head = await devnet.node.produceBlocks(3)
         #expect(await probe.wait { $0.processed == head })
         #expect(probe.read { $0.fleet.workers[workers[0]]?.info?.attestationProvider } == .ias)
@@ -68,7 +69,7 @@ struct RuntimeUpgradeTests {
         // Signed after U: the node now reports 1252, which executes U+1.
         try await Self.submit(try Self.refusedRegistration(), rpc)
         head = await devnet.node.produceBlocks(1)
-        head = await devnet.node.produceBlocks(6)
+        head = await devnet.node.produceBlocks(15)
         #expect(await probe.wait(60) { $0.processed == head })
 
         // The node: the old runtime before U, the new one from U's post-state on.
@@ -89,13 +90,23 @@ struct RuntimeUpgradeTests {
         #expect(processed == Array((processed.first ?? 0)...head), "blocks in order, none missing: \(processed)")
         // Values only the new metadata explains: the re-registered workers' DCAP provider.
         let providers = probe.read { s in workers.map { s.fleet.workers[$0]?.info?.attestationProvider } }
-        #expect(providers == [.dcap, .dcap, .ias, .ias, .ias, .ias])
+        #expect(providers == [.dcap, .dcap] + Array(repeating: .ias, count: 88))
         // The same error, named through the runtime that executed each block.
         let failures = probe.read { $0.events.compactMap { if case .extrinsicFailed(let f) = $0 { f } else { nil } } }
         #expect(failures.map(\.block) == [upgradeBlock, upgradeBlock + 1])
         #expect(failures.allSatisfy { $0.error.hasSuffix("NoneAttestationDisabled") }, "\(failures)")
         // Heartbeats keep landing after the upgrade.
-        #expect(probe.read { $0.heartbeats.contains { $0.block > upgradeBlock + 1 } })
+        // Heartbeats keep landing after the upgrade: per block, exactly those on chain.
+        let first = processed.first ?? 1
+        var onChain: [UInt32: Int] = [:]
+        for n in first...head {
+            let count = await DevnetEngineTests.devnetHeartbeats(devnet.node, block: n).count
+            if count > 0 { onChain[n] = count }
+        }
+        var seen: [UInt32: Int] = [:]
+        for h in probe.read({ $0.heartbeats }) where h.block >= first { seen[h.block, default: 0] += 1 }
+        #expect(seen == onChain)
+        #expect(onChain.keys.contains { $0 > upgradeBlock + 1 }, "heartbeats on chain after the upgrade: \(onChain)")
 
         if ReferencePython.available || ReferencePython.required {
             let hash = { (n: UInt32) async throws -> String in
@@ -104,6 +115,7 @@ struct RuntimeUpgradeTests {
             let out = try JSONParser.parse(try await runReferencePython(Self.pythonScript, arguments: [
                 devnet.url, try await hash(upgradeBlock - 1), try await hash(upgradeBlock), try await hash(head), Hex.encode(keys[0]),
             ]))
+            print("py-substrate-interface across the upgrade: \(out.serialized())")
             #expect(out["providerBefore"] == "Ias")
             #expect(out["specAtUpgrade"]?.uint64Value == 1251, "py-substrate-interface decodes block U with its parent's runtime")
             #expect(out["upgradeEvents"]?.arrayValue?.contains("System.CodeUpdated") == true, "\(out.serialized())")
@@ -111,6 +123,33 @@ struct RuntimeUpgradeTests {
             #expect(out["specAfter"]?.uint64Value == 1252)
         }
         await rpc.disconnect()
+        await engine.stop()
+        await consumer.value
+    }
+
+    /// An engine that connects when the head is the upgrade block U itself:
+    /// U's state is still in 1251's encoding, so the load uses 1251 and the
+    /// switch happens at U+1.
+    @Test func engineStartingAtTheUpgradeBlockSwitchesAtTheNext() async throws {
+        var config = DevnetEngineTests.config(workers: 6, pools: 2, seed: 9)
+        config.runtimeUpgrade = RuntimeUpgradePlan(atBlock: 4, dcapWorkers: 1)
+        let devnet = DevnetServer(config)
+        try await devnet.start()
+        defer { Task { await devnet.stop() } }
+        #expect(await devnet.node.produceBlocks(4) == 4)
+        let workers = try await devnet.node.workerPublicKeys.map { try WorkerKey($0) }
+        let probe = EngineProbe()
+        let engine = ChainEngine(configuration: testConfiguration([devnet.url], pools: [0, 1], workers: workers))
+        let consumer = probe.consume(engine)
+        await engine.start()
+        #expect(await probe.wait { $0.loads == 1 && $0.fleet.currentBlock == 4 })
+        #expect(probe.read { $0.fleet.workers[workers[0]]?.info?.attestationProvider } == .ias)
+        let head = await devnet.node.produceBlocks(2)
+        #expect(await probe.wait { $0.processed == head })
+        let diagnostics = probe.read { $0.diagnostics }
+        #expect(diagnostics.contains(.runtimeUpgraded(fromSpec: 1251, toSpec: 1252, atBlock: 5)), "\(diagnostics)")
+        #expect(diagnostics.filter { if case .decode = $0 { true } else { false } }.isEmpty, "\(diagnostics)")
+        #expect(probe.read { $0.fleet.workers[workers[0]]?.info?.attestationProvider } == .dcap)
         await engine.stop()
         await consumer.value
     }

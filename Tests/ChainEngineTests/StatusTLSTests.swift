@@ -67,6 +67,7 @@ struct StatusTLSTests {
         let refused = try await TxCommandTests.khalatop(base)
         #expect(refused.status == 2, "stdout \(refused.stdout) stderr \(refused.stderr)")
         #expect(refused.stderr.lowercased().contains("certificate"), "the reason names the certificate problem: \(refused.stderr)")
+        print("status without --tls-ca: exit \(refused.status): \(refused.stderr)")
 
         let trusted = try await TxCommandTests.khalatop(base + ["--json", "--tls-ca", dir.appendingPathComponent("ca.pem").path])
         #expect(trusted.status == 0 || trusted.status == 1, "stdout \(trusted.stdout) stderr \(trusted.stderr)")
