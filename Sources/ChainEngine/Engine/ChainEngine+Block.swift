@@ -10,7 +10,8 @@ extension ChainEngine {
         let upgraded = try await checkRuntime(number: number, calls)
         let dec = try requireDecoder()
         let items: [StorageItem] = [.timestamp, .events, .outboundMessages] + Self.parameterItems
-        let keys = items.compactMap { dec.plans[$0]?.prefix }
+        let balanceKeys = poolBalanceKeys(dec)
+        let keys = items.compactMap { dec.plans[$0]?.prefix } + balanceKeys.keys
         async let valuesCall = calls.storage(keys, at: hash, batch: configuration.storageBatchSize)
         async let extrinsicsCall = calls.blockExtrinsics(hash)
         let values = try await valuesCall
@@ -37,6 +38,13 @@ extension ChainEngine {
         }
         for f in events.failures { await emit(.extrinsicFailed(f)) }
 
+        // Balances no event the engine follows announces (the owner's fees and transfers, W-PHA sent
+        // to a pool account), read above with this block's batch: a change refreshes its pool now.
+        var balanceDirty: Set<UInt64> = []
+        for (k, pid) in balanceKeys {
+            if let old = storage.values[k], old != (values[k] ?? nil) { balanceDirty.insert(pid) }
+        }
+
         // Storage the events say changed, read at this block.
         // (TokenomicParametersChanged needs nothing more: the parameters are read every block above.)
         var hints = events.refresh
@@ -44,10 +52,10 @@ extension ChainEngine {
         if reconcile {
             deferredPools = []
             try await loadAll(calls, block: number, hash: hash, scanOperator: true)
-        } else if !hints.isEmpty {
-            // Member changes now; value-only changes (rewards, contributions) at most every `poolRefreshEveryBlocks`.
+        } else if !hints.isEmpty || !balanceDirty.isEmpty {
+            // Member and balance changes now; value-only changes (rewards, contributions) at most every `poolRefreshEveryBlocks`.
             deferredPools.formUnion(hints.pools.subtracting(hints.poolMembership))
-            var poolsNow = hints.poolMembership
+            var poolsNow = hints.poolMembership.union(balanceDirty)
             if !deferredPools.isEmpty, number % max(1, configuration.poolRefreshEveryBlocks) == 0 {
                 poolsNow.formUnion(deferredPools)
                 deferredPools = []
@@ -70,6 +78,21 @@ extension ChainEngine {
         await emit(.blockProcessed(number: number))
         stats.blocksProcessed += 1
         processedBlock = number
+    }
+
+    /// The storage keys of each watched pool's balances (W-PHA of its pool and
+    /// owner-reward accounts, the owner's `System.Account`), cached until the
+    /// pools or the runtime change.
+    func poolBalanceKeys(_ dec: ChainDecoder) -> [[UInt8]: UInt64] {
+        if let cached = storage.balanceKeys, cached.spec == dec.specVersion { return cached.keys }
+        var keys: [[UInt8]: UInt64] = [:]
+        for (pid, pool) in storage.pools where storage.poolIds.contains(pid) {
+            let parts = [try? dec.wphaAccountKey(pool.basepool.poolAccountId), try? dec.wphaAccountKey(pool.ownerRewardAccount),
+                         try? dec.accountKey(.systemAccount, pool.owner)]
+            for case let k? in parts { keys[k] = pid }
+        }
+        storage.balanceKeys = (dec.specVersion, keys)
+        return keys
     }
 
     /// While an upgrade is announced, asks which spec each block runs and
