@@ -154,6 +154,43 @@ struct RuntimeUpgradeTests {
         await consumer.value
     }
 
+    /// An extrinsic signed for 1251 still waiting (future nonce) when 1252
+    /// executes its first block fails `CheckSpecVersion`: dropped as invalid,
+    /// and one signed for 1252 afterwards is accepted.
+    @Test func poolDropsExtrinsicsSignedForTheOldRuntime() async throws {
+        let devnet = DevnetServer(DevnetEngineTests.config(workers: 2, pools: 1, seed: 3))
+        try await devnet.start()
+        defer { Task { await devnet.stop() } }
+        await devnet.node.produceBlocks(2)
+        let upgradeBlock = await devnet.node.scheduleRuntimeUpgrade(RuntimeUpgradePlan(atBlock: 3))
+        #expect(upgradeBlock == 3)
+        let rpc = RPCClient()
+        try await rpc.connect(url: devnet.url)
+        let client = ExtrinsicClient(client: rpc, timeoutSeconds: 10)
+        let alice = try KeyPair(secretURI: "//Alice")
+        let prepared = try await client.prepare(try Self.refusedRegistration(), signer: alice)
+        #expect(prepared.extrinsic.parameters.specVersion == 1251)
+        var params = prepared.extrinsic.parameters
+        params.nonce += 1  // a gap: it waits in the pool
+        let waiting = try ExtrinsicBuilder(metadata: prepared.metadata).sign(try Self.refusedRegistration(), signer: alice, parameters: params)
+        let statuses = try await client.submitAndWatch(waiting.bytes)
+        await devnet.node.produceBlocks(2)  // U, then U+1: the first block 1252 executes
+        // Bounded: without the revalidation the extrinsic would wait for ever.
+        let collector = Task { () -> [ExtrinsicStatus] in
+            var seen: [ExtrinsicStatus] = []
+            for try await s in statuses { seen.append(s) }
+            return seen
+        }
+        let deadline = Task { try await Task.sleep(for: .seconds(20)); collector.cancel() }
+        let seen = try await collector.value
+        deadline.cancel()
+        #expect(seen == [.ready, .invalid])
+        let next = try await client.prepare(try Self.refusedRegistration(), signer: alice)
+        #expect(next.extrinsic.parameters.specVersion == 1252)
+        _ = try await rpc.call(SubstrateMethods.authorSubmitExtrinsic, params: [.hex(next.extrinsic.bytes)])
+        await rpc.disconnect()
+    }
+
     static let pythonScript = #"""
 import json, sys
 from substrateinterface import SubstrateInterface

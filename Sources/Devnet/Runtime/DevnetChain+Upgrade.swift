@@ -80,6 +80,23 @@ extension DevnetChain {
     }
 }
 
+extension DevnetChain {
+    /// In the first block of a new runtime: pooled extrinsics signed for the
+    /// old one (`CheckSpecVersion` is in the signed payload) fail their
+    /// signature check now; a node drops them when it revalidates its pool.
+    /// Returns the hashes dropped.
+    func revalidatePoolAfterUpgrade(number: UInt32) -> [[UInt8]] {
+        guard number >= 2, runtimes.contains(where: { $0.fromBlock == number - 1 }), !txPool.isEmpty else { return [] }
+        var kept: [UncheckedExtrinsic] = []
+        var dropped: [[UInt8]] = []
+        for x in txPool {
+            if let sig = x.signature, (try? checkSignature(x, sig, at: number)) != nil { kept.append(x) } else { dropped.append(x.hash) }
+        }
+        txPool = kept
+        return dropped
+    }
+}
+
 /// `AttestationProvider` variant indices (PROTOCOL.md §1.1).
 enum AttestationProviderIndex {
     static let root: UInt8 = 0

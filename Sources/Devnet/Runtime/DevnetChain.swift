@@ -118,6 +118,7 @@ public final class DevnetChain {
         // Runtime upgrade: migrations of a new runtime, then an upgrade due in this block.
         runUpgradeHooks(number: number)
         let codeUpdated = enactScheduledUpgrade(number: number)
+        let invalidated = revalidatePoolAfterUpgrade(number: number)
 
         var extrinsics: [[UInt8]] = []
         var included: [[UInt8]] = []
@@ -143,7 +144,7 @@ public final class DevnetChain {
             }
         }
         txPool = waiting.filter { isStillValid($0, number: number) }
-        let dropped = waiting.filter { !isStillValid($0, number: number) }.map(\.hash)
+        let dropped = invalidated + waiting.filter { !isStillValid($0, number: number) }.map(\.hash)
         // 4. Finalization: Gatekeeper, V dynamics, the next challenge.
         state.phase = .finalization
         finalizeComputation(number: number)
