@@ -49,8 +49,8 @@ public struct DevnetRuntime: Sendable {
     /// A module error raised against the 1251 tables, re-indexed by name for this runtime.
     func reindex(_ error: DispatchError) -> DispatchError {
         guard case .module(let p, let i) = error, version.specVersion != DevnetRuntime.base.version.specVersion,
-              let named = DevnetMetadata.metadata.error(palletIndex: p, errorIndex: i),
-              let here = metadata.error(pallet: named.pallet, name: named.error.name) else { return error }
+              let named = DevnetErrors.name(palletIndex: p, errorIndex: i),
+              let here = metadata.error(pallet: named.pallet, name: named.error) else { return error }
         return .module(pallet: p, error: here.index)
     }
 }
