@@ -29,6 +29,7 @@ extension ChainEngine {
         dec.heartbeats(extrinsics, block: number, watch: filter.workers, into: &messages)
         dec.challenges(raw(.outboundMessages), block: number, into: &messages)
         let events = dec.blockEvents(raw(.events), block: number, watch: filter)
+        if events.codeUpdated { codeUpdatedAt = number }
         for issue in messages.issues + events.issues { await report(issue) }
 
         for hb in messages.heartbeats { await emit(.heartbeatLanded(hb)) }
@@ -104,7 +105,9 @@ extension ChainEngine {
     /// Returns whether the decoder changed.
     @discardableResult
     func checkRuntime(number: UInt32, _ calls: NodeCalls) async throws -> Bool {
-        guard let pending = pendingSpec, let current = decoder, number > 0 else { return false }
+        let afterCodeUpdate = codeUpdatedAt.map { number > $0 } ?? false
+        guard pendingSpec != nil || afterCodeUpdate, let current = decoder, number > 0 else { return false }
+        if afterCodeUpdate { codeUpdatedAt = nil }
         let parent = try await calls.blockHash(number - 1)
         let version = try await calls.runtimeVersion(at: parent)
         var switched = false
@@ -114,7 +117,7 @@ extension ChainEngine {
             await emit(.diagnostic(.runtimeUpgraded(fromSpec: current.specVersion, toSpec: version.specVersion, atBlock: number)))
             switched = true
         }
-        if version.specVersion == pending { pendingSpec = nil }
+        if version.specVersion == pendingSpec { pendingSpec = nil }
         return switched
     }
 }

@@ -30,6 +30,9 @@ public actor ChainEngine {
     var decoders: [UInt32: ChainDecoder] = [:]
     /// A spec version announced by `state_subscribeRuntimeVersion` not yet reached by block processing.
     var pendingSpec: UInt32?
+    /// The last block with `System.CodeUpdated`: the block after it is checked for a new
+    /// runtime even if the version subscription has not said so (yet).
+    var codeUpdatedAt: UInt32?
     var storage = FleetStorage()
     /// Last block whose observations were all emitted.
     public internal(set) var processedBlock: UInt32?
