@@ -191,6 +191,34 @@ struct RuntimeUpgradeTests {
         await rpc.disconnect()
     }
 
+    /// `state_subscribeRuntimeVersion` over WebSocket: the current version on
+    /// subscribing, then the new one with block U.
+    @Test func runtimeVersionSubscribersHearTheUpgrade() async throws {
+        let devnet = DevnetServer(DevnetEngineTests.config(workers: 2, pools: 1, seed: 4))
+        try await devnet.start()
+        defer { Task { await devnet.stop() } }
+        await devnet.node.produceBlocks(1)
+        let rpc = RPCClient()
+        try await rpc.connect(url: devnet.url)
+        let versions = try await rpc.subscribe(SubstrateMethods.runtimeVersion)
+        let heads = try await rpc.subscribe(SubstrateMethods.newHeads)
+        await devnet.node.scheduleRuntimeUpgrade(RuntimeUpgradePlan(atBlock: 3))
+        await devnet.node.produceBlocks(4)
+        var specs: [UInt64] = []
+        for try await v in versions {
+            specs.append(try #require(v["specVersion"]?.uint64Value))
+            if specs.count == 2 { break }
+        }
+        #expect(specs == [1251, 1252])
+        var numbers: [UInt64] = []
+        for try await h in heads {
+            numbers.append(try RPCHeader(json: h).number)
+            if numbers.last == 5 { break }
+        }
+        #expect(numbers == [1, 2, 3, 4, 5])
+        await rpc.disconnect()
+    }
+
     static let pythonScript = #"""
 import json, sys
 from substrateinterface import SubstrateInterface
