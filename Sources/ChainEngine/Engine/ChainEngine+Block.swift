@@ -30,21 +30,29 @@ extension ChainEngine {
         dec.challenges(raw(.outboundMessages), block: number, into: &messages)
         let events = dec.blockEvents(raw(.events), block: number, watch: filter)
         if events.codeUpdated { codeUpdatedAt = number }
-        for issue in messages.issues + events.issues { await report(issue) }
-
-        for hb in messages.heartbeats { await emit(.heartbeatLanded(hb)) }
+        // A retry of a block whose session ended while its storage was being read (a reconnect)
+        // must not report its heartbeats, events and failures twice.
+        let retry = eventsEmitted.map { $0.number == number && $0.hash == hash } ?? false
+        if !retry {
+            for issue in messages.issues + events.issues { await report(issue) }
+            for hb in messages.heartbeats { await emit(.heartbeatLanded(hb)) }
+        }
         for o in events.observations {
             if case .bindingChanged(let w, let s, _) = o, storage.bindings[w] != s { storage.bindings[w] = s }
-            await emit(o)
+            if !retry { await emit(o) }
         }
-        for f in events.failures { await emit(.extrinsicFailed(f)) }
+        if !retry { for f in events.failures { await emit(.extrinsicFailed(f)) } }
+        eventsEmitted = (number, hash)
 
         // Balances no event the engine follows announces (the owner's fees and transfers, W-PHA sent
         // to a pool account), read above with this block's batch: a change refreshes its pool now.
+        // One that comes with a pool event (rewards, contributions) waits for the periodic pool
+        // refresh like that event does, so rewards do not cost a pool read every block.
         var balanceDirty: Set<UInt64> = []
         for (k, pid) in balanceKeys {
             if let old = storage.values[k], old != (values[k] ?? nil) { balanceDirty.insert(pid) }
         }
+        balanceDirty.subtract(deferredPools.union(events.refresh.pools.subtracting(events.refresh.poolMembership)))
 
         // Storage the events say changed, read at this block.
         // (TokenomicParametersChanged needs nothing more: the parameters are read every block above.)
