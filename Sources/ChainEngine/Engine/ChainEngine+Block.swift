@@ -30,19 +30,14 @@ extension ChainEngine {
         dec.challenges(raw(.outboundMessages), block: number, into: &messages)
         let events = dec.blockEvents(raw(.events), block: number, watch: filter)
         if events.codeUpdated { codeUpdatedAt = number }
-        // A retry of a block whose session ended while its storage was being read (a reconnect)
-        // must not report its heartbeats, events and failures twice.
-        let retry = eventsEmitted.map { $0.number == number && $0.hash == hash } ?? false
-        if !retry {
-            for issue in messages.issues + events.issues { await report(issue) }
-            for hb in messages.heartbeats { await emit(.heartbeatLanded(hb)) }
-        }
+        for issue in messages.issues + events.issues { await report(issue) }
+
+        for hb in messages.heartbeats { await emit(.heartbeatLanded(hb)) }
         for o in events.observations {
             if case .bindingChanged(let w, let s, _) = o, storage.bindings[w] != s { storage.bindings[w] = s }
-            if !retry { await emit(o) }
+            await emit(o)
         }
-        if !retry { for f in events.failures { await emit(.extrinsicFailed(f)) } }
-        eventsEmitted = (number, hash)
+        for f in events.failures { await emit(.extrinsicFailed(f)) }
 
         // Balances no event the engine follows announces (the owner's fees and transfers, W-PHA sent
         // to a pool account), read above with this block's batch: a change refreshes its pool now.

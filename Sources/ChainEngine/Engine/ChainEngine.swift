@@ -33,9 +33,6 @@ public actor ChainEngine {
     /// The last block with `System.CodeUpdated`: the block after it is checked for a new
     /// runtime even if the version subscription has not said so (yet).
     var codeUpdatedAt: UInt32?
-    /// The block whose heartbeats, events and failures were emitted last: a block retried after
-    /// a lost connection (processing ended before `processedBlock` moved) emits them once only.
-    var eventsEmitted: (number: UInt32, hash: [UInt8])?
     var storage = FleetStorage()
     /// Last block whose observations were all emitted.
     public internal(set) var processedBlock: UInt32?
