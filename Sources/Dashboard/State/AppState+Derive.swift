@@ -2,14 +2,28 @@ import MiningCore
 import TermUI
 
 extension AppState {
-    /// Recomputes rows from the fleet, then the visible list.
+    /// Brings rows up to date with the fleet, then the visible list. Only
+    /// what changed is re-derived (`FleetStatusCache`): rows of changed
+    /// workers are rebuilt, the others get their refreshed status.
     mutating func rederive() {
-        let names = config.workerNames
-        rows = fleet.statuses().map {
-            WorkerRow(status: $0, name: names[$0.key] ?? "", heartbeatBlocks: fleet.workers[$0.key]?.heartbeat.heartbeatBlocks ?? [])
+        let update = statusCache.update(to: fleet)
+        let statuses = statusCache.statuses
+        if update.rebuilt || rows.count != statuses.count {
+            let names = config.workerNames
+            rows = statuses.map {
+                WorkerRow(status: $0, name: names[$0.key] ?? "", heartbeatBlocks: fleet.workers[$0.key]?.heartbeat.heartbeatBlocks ?? [])
+            }
+        } else {
+            for i in update.rederived {
+                let s = statuses[i]
+                rows[i] = WorkerRow(status: s, name: rows[i].name, heartbeatBlocks: fleet.workers[s.key]?.heartbeat.heartbeatBlocks ?? [])
+            }
+            if update.refreshedAll {
+                for i in rows.indices { rows[i].status = statuses[i] }
+            }
         }
         selectedPool = nil
-        refilter()
+        if update.isEmpty { refreshSelectedPool() } else { refilter() }
     }
 
     /// Recomputes `visible` from rows, filter, problems-only and sort, keeping
@@ -61,7 +75,7 @@ extension AppState {
     /// Derives the selected worker's pool when it is not the one held.
     mutating func refreshSelectedPool() {
         guard let pid = selectedRow?.status.pid else { selectedPool = nil; return }
-        if selectedPool?.pid != pid { selectedPool = fleet.poolStatus(pid: pid) }
+        selectedPool = statusCache.poolStatus(pid: pid)
     }
 
     mutating func keepSelectionInView() {
