@@ -168,7 +168,8 @@ import Testing
         let user = try Home(config: Self.config)
         defer { user.remove() }
         let n = try Self.run(["--config", "/dev/null", "--print-config"], home: user)
-        #expect(n.status == 0 && (try Self.parsed(n.stdout)) == DashboardConfig(), "\(n.stderr)")
+        #expect(n.status == 0, "\(n.stderr)")
+        #expect(try Self.parsed(n.stdout) == DashboardConfig())
     }
 
     @Test(.enabled(if: enabled, "needs the built khalatop binary"))
@@ -178,7 +179,9 @@ import Testing
         let r = try Self.run([], home: home)
         #expect(r.status == 64, "\(r.stderr)")
         #expect(r.stderr.contains("nothing to watch") && r.stderr.contains(home.configFile), "\(r.stderr)")
-        let p = try Self.run(["--pool", "3"], home: try Home(config: nil))
+        let empty = try Home(config: nil)
+        defer { empty.remove() }
+        let p = try Self.run(["--pool", "3"], home: empty)
         #expect(p.status == 64 && p.stderr.contains("no endpoint"), "\(p.stderr)")
     }
 }
