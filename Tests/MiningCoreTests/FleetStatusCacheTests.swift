@@ -28,7 +28,7 @@ import Testing
         switch rng.next() % 16 {
         case 0: out.append(.sessionSettled(session: w.session, v: U64F64(integer: 4_000 + rng.next() % 2_000),
                                             payout: U64F64(integer: 1), block: n))
-        case 1: out.append(.onlineWorkersChanged(UInt32(5 + rng.next() % 50)))
+        case 1: out.append(.onlineWorkersChanged(UInt32(2_000 + rng.next() % 40_000)))
         case 2: out.append(.expectedHeartbeatCountChanged(rng.next() % 3 == 0 ? nil : UInt32(10 + rng.next() % 20)))
         case 3: out.append(.gasBalanceChanged(account: sim.owner, freePlanck: pha(rng.next() % 4)))
         case 4:
@@ -61,7 +61,8 @@ import Testing
     func incrementalEqualsFullOverRandomHistories(seed: UInt64) {
         var sim = ChainSimulator(seed: seed, workerCount: 12)
         var rng = SplitMix64(seed: seed &* 7_919)
-        var fleet = Fleet().apply(sim.genesis())
+        // A short recovery watch so recovered workers drop back to "none" within the history.
+        var fleet = Fleet(config: FleetConfig(risk: RiskPolicy(recentRecoveryBlocks: 12))).apply(sim.genesis())
         var cache = FleetStatusCache()
         cache.update(to: fleet)
         expectEqualToFull(cache, fleet, "genesis")
@@ -115,6 +116,32 @@ import Testing
         let one = cache.update(to: fleet)
         #expect(one.rederived == [try #require(cache.indexByKey[worker.key])])
         expectEqualToFull(cache, fleet, "one settlement")
+    }
+
+    /// A worker that recovered stays on watch for `recentRecoveryBlocks`,
+    /// then drops to none on a block that changes nothing about it.
+    @Test func theRecoveryWatchEndsOnAQuietBlock() throws {
+        let key = testWorker(1), owner = testAccount(2), session = DerivedAccounts.session(pid: 3, worker: key)
+        var fleet = Fleet(config: FleetConfig(risk: RiskPolicy(recentRecoveryBlocks: 5)))
+        fleet.applyInPlace(contentsOf: [
+            .watchListChanged([key, testWorker(2)]), .tokenomicsChanged(testTokenomics()), .onlineWorkersChanged(100),
+            .blockObserved(number: 1, hash: nil, timestampMs: blockTimeMs(1)),
+            .workerInfoChanged(worker: key, info: WorkerInfo(pubkey: key, runtimeVersion: 1, lastUpdatedSec: 0, operator_: owner,
+                                                             attestationProvider: .ias, confidenceLevel: 1, initialScore: 2_000), block: 1),
+            .assignmentChanged(worker: key, pid: 3, block: 1),
+            .workerStarted(session: session, initV: U64F64(integer: 5_000), initP: 2_000, block: 1),
+            .workerEnteredUnresponsive(session: session, block: 2),
+            .workerExitedUnresponsive(session: session, block: 4),
+        ])
+        var cache = FleetStatusCache(fleet: fleet)
+        var levels: [RiskLevel] = []
+        for n in UInt32(4)...14 {
+            fleet.applyInPlace(.blockObserved(number: n, hash: nil, timestampMs: blockTimeMs(n)))
+            cache.update(to: fleet)
+            expectEqualToFull(cache, fleet, "block \(n)")
+            levels.append(try #require(cache.status(of: key)).risk.level)
+        }
+        #expect(levels.first == .watch && levels.last == RiskLevel.none, "\(levels)")
     }
 
     @Test func meanShareDoesNotDependOnOrder() {
