@@ -3,13 +3,15 @@
 # the embedded devnet, issue 7): with NO_COLOR=1 the pane shows no colour
 # escape, with TERM=xterm no more than the 8 basic colours, with --ascii no
 # character outside ASCII (no box drawing, no blocks). A first frame with
-# worker rows is enough for each; q then exits 0. A config.toml in a
+# worker rows is enough for each; q then exits 0. A default run first shows
+# that colour and box drawing are there without the fallbacks. A config.toml in a
 # temporary $XDG_CONFIG_HOME sets the theme, which the screen must show.
 # Prints the captures; non-zero on failure.
 # Usage: scripts/tmux-dashboard-live-fallbacks.sh [path/to/khalatop]   (default: debug build)
 set -u
+BIN=${1:+$(realpath "$1")}
 cd "$(dirname "$0")/.."
-BIN=${1:-$(swift build --show-bin-path)/khalatop}
+BIN=${BIN:-$(swift build --show-bin-path)/khalatop}
 S=live-fallbacks
 . scripts/lib/tmux.sh
 TMP=$(mktemp -d)
@@ -17,10 +19,10 @@ mkdir -p "$TMP/config/khalatop"
 printf '# from tmux-dashboard-live-fallbacks.sh\ntheme = "high-contrast"\n' > "$TMP/config/khalatop/config.toml"
 log_tail() { echo "--- log"; tail -20 "$TMP/state/khalatop/khalatop.log" 2>/dev/null; }
 FAIL_HOOK=log_tail
-start_session 120 40
+start_session 160 48
 
 run_capture() { # env, args: start khalatop, wait for rows, capture with escapes, quit
-  t send-keys -t "$S" "clear; env XDG_CONFIG_HOME=$TMP/config XDG_STATE_HOME=$TMP/state $1 $BIN $2 2> $TMP/stderr" Enter
+  t send-keys -t "$S" "clear; env $1 XDG_CONFIG_HOME=$TMP/config XDG_STATE_HOME=$TMP/state $BIN $2 2> $TMP/stderr" Enter
   wait_for "sim-01" 60 || fail "no worker rows with $1 $2"
   sleep 0.3
   cap_escapes > "$TMP/cap"
@@ -32,6 +34,12 @@ run_capture() { # env, args: start khalatop, wait for rows, capture with escapes
   [ -s "$TMP/stderr" ] && fail "stderr not empty with $1 $2: $(head -3 "$TMP/stderr")"
   return 0
 }
+
+# Control: without the fallbacks the same screen has colour and box drawing (so the checks below can fail).
+run_capture "-u NO_COLOR" ""
+echo "=== default: colour SGR codes: [$(colour_sgrs "$TMP/cap")], lines with non-ASCII characters: $(non_ascii_lines "$TMP/cap")"
+[ -n "$(colour_sgrs "$TMP/cap")" ] || fail "no colour in the default run"
+[ "$(non_ascii_lines "$TMP/cap")" != 0 ] || fail "no box drawing in the default run"
 
 run_capture "NO_COLOR=1" ""
 echo "=== NO_COLOR=1: colour SGR codes: [$(colour_sgrs "$TMP/cap")]"; sed 's/\x1b\[[0-9;:]*m//g' "$TMP/cap" | head -8
