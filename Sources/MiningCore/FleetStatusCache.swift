@@ -20,10 +20,13 @@ public struct FleetStatusCache: Sendable {
     public struct Update: Hashable, Sendable {
         /// Everything was re-derived; positions in `statuses` may have moved.
         public var rebuilt: Bool
-        /// Positions re-derived from changed records (ascending).
+        /// Positions re-derived in full (ascending): changed records, and on
+        /// a clock move the workers whose status the clock reshapes.
         public var rederived: [Int]
-        /// The clock or the fleet-wide inputs moved: every other status had
-        /// its clock fields refreshed.
+        /// The clock or the fleet-wide inputs moved: every status not in
+        /// `rederived` had its clock fields refreshed (blocks since the last
+        /// heartbeat, registration age, expected interval, rewards), nothing
+        /// else of it changed.
         public var refreshedAll: Bool
 
         /// Nothing changed.
@@ -151,17 +154,19 @@ public struct FleetStatusCache: Sendable {
         clock = newClock
         meanShare = mean
 
-        let rederived = dirty.sorted()
-        for i in rederived { rederive(i, fleet) }
+        for i in dirty { rederive(i, fleet) }
+        var rederived = Array(dirty)
         if refreshAll {
             for i in statuses.indices where !dirty.contains(i) {
                 if clockStable[i] {
                     fleet.refreshClockFields(&statuses[i], share: shares[i], meanShare: mean)
                 } else {
                     rederive(i, fleet)
+                    rederived.append(i)
                 }
             }
         }
+        rederived.sort()
         if refreshAll || !dirty.isEmpty || poolsChanged || gasChanged { rebuildPoolStatuses(fleet) }
         return Update(rebuilt: false, rederived: rederived, refreshedAll: refreshAll)
     }

@@ -86,7 +86,7 @@ import Testing
             } else {
                 fleet.applyInPlace(contentsOf: batch)
                 let update = cache.update(to: fleet)
-                if !update.rebuilt, update.rederived.count < fleet.workers.count / 2 { refreshedOnly += 1 }
+                if !update.rebuilt { refreshedOnly += 1 }
             }
             expectEqualToFull(cache, fleet, "seed \(seed) block \(n)")
             if n % 50 == 0 {
@@ -104,17 +104,31 @@ import Testing
         var fleet = Fleet().apply(sim.genesis())
         for n in UInt32(1)...60 { fleet.applyInPlace(contentsOf: sim.step(n)) }
         var cache = FleetStatusCache(fleet: fleet)
-        // A quiet block: only time moves.
+        // A quiet block: only time moves. Workers the clock reshapes (owed
+        // challenges, unresponsive, cooling down) are re-derived, the rest refreshed.
         fleet.applyInPlace(.blockObserved(number: 61, hash: nil, timestampMs: blockTimeMs(61)))
         let quiet = cache.update(to: fleet)
-        #expect(!quiet.rebuilt && quiet.rederived.isEmpty && quiet.refreshedAll)
+        #expect(!quiet.rebuilt && quiet.refreshedAll)
+        #expect(quiet.rederived.count < fleet.workers.count, "\(quiet.rederived.count) of \(fleet.workers.count)")
+        for i in quiet.rederived {
+            let s = cache.statuses[i]
+            let reshaped = !s.heartbeat.pendingChallenges.isEmpty || s.state == .workerUnresponsive || s.state == .workerCoolingDown
+                || s.lastRecoveredBlock != nil
+            #expect(reshaped, "worker \(i) re-derived on a quiet block: \(s.risk)")
+        }
         expectEqualToFull(cache, fleet, "quiet block")
-        // One settlement: that worker is re-derived, the rest refreshed (the mean share moved).
-        let idle = sim.workers.first { $0.state == .workerIdle }
+        #expect(cache.update(to: fleet).isEmpty)
+        // One settlement in the same block: that worker is re-derived, plus the
+        // same clock-reshaped ones (the mean share moved, so the rest are refreshed).
+        let idle = sim.workers.first { w in
+            w.state == .workerIdle && cache.status(of: w.key)?.heartbeat.pendingChallenges.isEmpty == true
+        }
         let worker = try #require(idle)
         fleet.applyInPlace(.sessionSettled(session: worker.session, v: U64F64(integer: 4_321), payout: .zero, block: 61))
         let one = cache.update(to: fleet)
-        #expect(one.rederived == [try #require(cache.indexByKey[worker.key])])
+        let index = try #require(cache.indexByKey[worker.key])
+        #expect(!quiet.rederived.contains(index))
+        #expect(one.rederived == (quiet.rederived + [index]).sorted())
         expectEqualToFull(cache, fleet, "one settlement")
     }
 

@@ -16,7 +16,12 @@ public struct AppState: Sendable, Equatable {
     }
 
     public internal(set) var fleet: Fleet
-    public internal(set) var config: DashboardConfig
+    public internal(set) var config: DashboardConfig {
+        didSet { workerNames = config.workerNames }
+    }
+    /// `config.workerNames`, built once: log lines name workers per
+    /// observation, and a 10,000-worker load has 10,000 of them.
+    private(set) var workerNames: [WorkerKey: String] = [:]
     public internal(set) var source: DataSource
     public internal(set) var chainName: String?
     public internal(set) var specVersion: UInt32?
@@ -73,6 +78,7 @@ public struct AppState: Sendable, Equatable {
                 size: Size = Size(width: 80, height: 24), themeNames: [String] = Theme.builtinNames) {
         self.fleet = fleet
         self.config = config
+        self.workerNames = config.workerNames
         self.source = source
         self.size = size
         self.themeNames = themeNames.isEmpty ? ["default"] : themeNames
