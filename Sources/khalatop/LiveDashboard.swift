@@ -14,10 +14,10 @@ import TermUINCurses
 /// WebSocket client, with a SIMULATED banner. The engine's events are pumped
 /// into the dashboard's mailbox; `q` stops the engine and the devnet.
 struct LiveDashboard {
-    var endpoints: [String]
-    var pools: [UInt64]
+    /// The effective config (file plus flags): endpoints (none: the devnet),
+    /// pools and workers to watch, names, theme, refresh interval.
+    var config: DashboardConfig
     var operatorAccount: AccountID?
-    var workers: [WorkerKey]
     var followFinalized: Bool
     /// Client settings for the node (the `--tls-ca` extra CA).
     var rpc = RPCClientConfiguration()
@@ -45,9 +45,10 @@ struct LiveDashboard {
     func run() async throws -> DashboardRunResult {
         let mailbox = try Mailbox<Msg>()
         var devnet: (node: DevnetNode, server: RPCServer)?
-        var endpoints = self.endpoints
-        var pools = self.pools
-        var named: [DashboardConfig.Worker] = []
+        var endpoints = config.endpoints
+        var pools = config.pools.map(\.pid)
+        let workers = config.workers.map(\.key)
+        var shown = config
         let source: AppState.DataSource
         if endpoints.isEmpty {
             let scenario = Self.devnetScenario(nowMs: Self.nowMs())
@@ -61,9 +62,12 @@ struct LiveDashboard {
             devnet = (node, server)
             endpoints = [server.webSocketURL]
             pools = (0..<UInt64(scenario.pools)).map { $0 }
+            shown.endpoints = endpoints
+            shown.pools = pools.map { .init(pid: $0) }
+            shown.workers = []
             for (i, key) in await node.workerPublicKeys.enumerated() {
                 guard let worker = try? WorkerKey(key) else { continue }
-                named.append(.init(name: String(format: "sim-%02d", i + 1), key: worker, pid: UInt64(i % scenario.pools)))
+                shown.workers.append(.init(name: String(format: "sim-%02d", i + 1), key: worker, pid: UInt64(i % scenario.pools)))
             }
             source = .simulated("embedded devnet, \(scenario.workers) workers in \(scenario.pools) pools")
             logger.info("embedded devnet on \(server.webSocketURL)")
@@ -88,14 +92,15 @@ struct LiveDashboard {
                                  })
         }
         let identify = Task { await EnginePump.identifyChain(endpoints: watched, rpc: rpcSettings, mailbox: mailbox, logger: logger) }
+        let refreshMs = config.refreshMs
         let ticker = Task {
             while !Task.isCancelled {
                 mailbox.post(.tick(nowMs: Self.nowMs()))
-                try? await Task.sleep(for: .seconds(1))
+                try? await Task.sleep(for: .milliseconds(refreshMs))
             }
         }
 
-        let config = DashboardConfig(endpoints: endpoints, pools: pools.map { .init(pid: $0) }, workers: named)
+        let config = shown
         let result: Result<DashboardRunResult, any Error>
         do {
             result = .success(try await runner.runOnThread(mailbox: mailbox) { themeName, themeNames in

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ChainCrypto
 import ChainEngine
+import Dashboard
 import Foundation
 import MiningCore
 
@@ -34,8 +35,15 @@ struct WatchOptions: ParsableArguments {
         return c
     }
 
-    /// True when no pool, operator or worker was named.
-    var watchesNothing: Bool { pools.isEmpty && operatorAddress == nil && workerKeys.isEmpty }
+    /// The flags as overrides of the config file (`ConfigOverrides` has the
+    /// precedence); a bad worker key or endpoint is a usage error.
+    func overrides() throws -> ConfigOverrides {
+        for url in endpoints where !DashboardConfig.isValidEndpoint(url) {
+            throw ValidationError("--rpc \(url): expected a ws:// or wss:// URL")
+        }
+        return ConfigOverrides(endpoints: endpoints, pools: pools, workers: try resolved().workers,
+                               operatorGiven: operatorAddress != nil)
+    }
 
     /// The worker keys and operator account, parsed; a bad value is a usage error.
     func resolved() throws -> (workers: [WorkerKey], operatorAccount: AccountID?) {
