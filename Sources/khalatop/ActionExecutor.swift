@@ -28,12 +28,16 @@ actor ActionExecutor {
     let signer: DashboardSigner
     let mailbox: Mailbox<Msg>
     let logger: Logger
+    /// The node client's settings (the `--tls-ca` extra CA).
+    let rpcConfiguration: RPCClientConfiguration
     var eraPeriodBlocks: UInt64 = 64
     private var pending: [ActionID: Pending] = [:]
     private var discarded: Set<ActionID> = []
     private var running: [ActionID: Task<Void, Never>] = [:]
 
-    init(endpoints: [String], signer: DashboardSigner, mailbox: Mailbox<Msg>, logger: Logger) {
+    init(endpoints: [String], signer: DashboardSigner, mailbox: Mailbox<Msg>, logger: Logger,
+         rpcConfiguration: RPCClientConfiguration = RPCClientConfiguration()) {
+        self.rpcConfiguration = rpcConfiguration
         self.endpoints = endpoints
         self.signer = signer
         self.mailbox = mailbox
@@ -71,7 +75,7 @@ actor ActionExecutor {
         logger.info("action \(id) preparing: \(action.summary(names: [:]))")
         var lastError = "no endpoint"
         for url in endpoints {
-            let rpc = RPCClient()
+            let rpc = RPCClient(configuration: rpcConfiguration)
             do {
                 try await rpc.connect(url: url)
                 let (call, notes) = try await resolve(action, rpc: rpc)
@@ -142,7 +146,7 @@ actor ActionExecutor {
         mailbox.post(.transactionProgressed(id, TransactionProgress(status: .submitted, hash: short)))
         let mailbox = self.mailbox
         let logger = self.logger
-        let tracker = ExtrinsicTracker(endpoints: endpoints)
+        let tracker = ExtrinsicTracker(endpoints: endpoints, clientConfiguration: rpcConfiguration)
         let draft = p.draft
         running[id] = Task {
             let updates = tracker.track(signed, metadata: draft.metadata, birthBlock: draft.birthBlock,

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ChainCrypto
+import Dashboard
 import Foundation
 import Logging
 import MiningCore
@@ -18,6 +19,11 @@ struct DashboardCommand: AsyncParsableCommand {
             R restart, r register) are signed with the key from --suri-file, --suri-env or \
             --key-file after a confirmation; on the embedded devnet the pools' owner (//Alice) \
             signs by default; --read-only disables them.
+
+            Settings come from $XDG_CONFIG_HOME/khalatop/config.toml (or --config), with flags \
+            on top: --rpc replaces endpoints; any of --pool/--worker/--operator replaces the \
+            file's pools and workers (the file's names still label them); --theme and \
+            --refresh-ms replace theme and refresh_ms. --print-config shows the result.
             """
     )
 
@@ -25,29 +31,39 @@ struct DashboardCommand: AsyncParsableCommand {
 
     @OptionGroup var display: DashboardDisplayOptions
 
+    @OptionGroup var configFile: ConfigOptions
+
     @OptionGroup(title: "Signing (actions)") var signing: DashboardSigningOptions
 
-    func validate() throws {
-        if !watch.endpoints.isEmpty && watch.watchesNothing {
-            throw ValidationError("nothing to watch on --rpc: give --pool, --operator or --worker")
-        }
-        if watch.endpoints.isEmpty && !watch.watchesNothing {
-            throw ValidationError("--pool, --operator and --worker need --rpc (without it the embedded devnet runs)")
-        }
-    }
-
     func run() async throws {
-        let (workers, operatorAccount) = try watch.resolved()
+        let (_, operatorAccount) = try watch.resolved()
+        var overrides = try watch.overrides()
+        overrides.theme = display.theme
+        overrides.refreshMs = display.refreshMs
+        // The file is read and checked before anything else: a broken one exits 2 before curses starts.
+        let loaded: (config: DashboardConfig, location: ConfigFileLocation, found: Bool)
+        do { loaded = try configFile.load() } catch { throw error.exit(command: "khalatop") }
+        let config = loaded.config.overridden(by: overrides)
+        if configFile.printConfig {
+            print(ConfigOptions.printed(config, location: loaded.location, found: loaded.found,
+                                        operatorAddress: watch.operatorAddress), terminator: "")
+            return
+        }
+        do {
+            _ = try config.dashboardTarget(operatorGiven: operatorAccount != nil)
+        } catch {
+            throw ValidationError("\(error) (config file: \(loaded.found ? loaded.location.path : "none"))")
+        }
         let paths = DashboardPaths()
         let logPath = paths.logPath("khalatop.log")
         // Every logger of the process (NIO, WebSocket, devnet, engine) writes to the log file only.
         let logFile = LogFile(path: logPath)
         LoggingSystem.bootstrap { label in FileLogHandler(label: label, file: logFile) }
         let logger = Logger(label: "khalatop")
-        let live = LiveDashboard(endpoints: watch.endpoints, pools: watch.pools, operatorAccount: operatorAccount, workers: workers,
-                                 followFinalized: !watch.best,
-                                 runner: DashboardRunner(paths: paths, options: display, logPath: logPath),
-                                 logger: logger, signing: signing)
+        var runner = DashboardRunner(paths: paths, options: display, logPath: logPath)
+        runner.theme = config.theme
+        let live = LiveDashboard(config: config, operatorAccount: operatorAccount, followFinalized: !watch.best, rpc: watch.rpc,
+                                 runner: runner, logger: logger, signing: signing)
         let result: DashboardRunResult
         do {
             result = try await live.run()

@@ -38,6 +38,13 @@ struct DevnetCommand: AsyncParsableCommand {
     @Option(name: .customLong("state-depth"), help: "Past blocks whose state stays queryable.") var stateDepth: Int = 256
     @Option(name: .customLong("genesis-ms"), help: "Unix ms of block 0 (default: now; fix it to replay a run exactly).")
     var genesisMs: UInt64?
+    @Option(name: .customLong("upgrade-at"),
+            help: "Block that upgrades the runtime to the next spec with the DCAP types (also: RPC devnet_upgradeRuntime).")
+    var upgradeAt: UInt32?
+    @Option(name: .customLong("upgrade-dcap-workers"), help: "Workers that re-register with DCAP after --upgrade-at.")
+    var upgradeDcapWorkers: Int = 0
+    @Option(name: .customLong("tls-cert"), help: "PEM certificate chain: serve wss:// (needs --tls-key).") var tlsCert: String?
+    @Option(name: .customLong("tls-key"), help: "PEM private key of --tls-cert.") var tlsKey: String?
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0...65535") }
@@ -48,6 +55,9 @@ struct DevnetCommand: AsyncParsableCommand {
         for f in [slow, flaky, offline] where !(0...1).contains(f) { throw ValidationError("fractions must be 0...1") }
         guard (1...100_000).contains(heartbeatWindowBlocks) else { throw ValidationError("--heartbeat-window must be 1...100000") }
         guard (1...1_000_000).contains(stateDepth) else { throw ValidationError("--state-depth must be 1...1000000") }
+        guard (tlsCert == nil) == (tlsKey == nil) else { throw ValidationError("--tls-cert and --tls-key go together") }
+        guard upgradeAt.map({ $0 >= 1 }) ?? true else { throw ValidationError("--upgrade-at must be a block after genesis") }
+        guard (0...workers).contains(upgradeDcapWorkers) else { throw ValidationError("--upgrade-dcap-workers must be 0...--workers") }
     }
 
     var config: DevnetConfig {
@@ -67,6 +77,7 @@ struct DevnetCommand: AsyncParsableCommand {
         }
         c.stateDepthBlocks = stateDepth
         c.genesisTimestampMs = genesisMs ?? UInt64(Date().timeIntervalSince1970 * 1000)
+        c.runtimeUpgrade = upgradeAt.map { RuntimeUpgradePlan(atBlock: $0, dcapWorkers: upgradeDcapWorkers) }
         return c
     }
 
@@ -74,10 +85,12 @@ struct DevnetCommand: AsyncParsableCommand {
         let node = DevnetNode(config: config)
         var serverConfig = RPCServerConfiguration()
         serverConfig.port = port
+        if let tlsCert, let tlsKey { serverConfig.tls = RPCServerTLS(certificateChainPEMFile: tlsCert, privateKeyPEMFile: tlsKey) }
         let server = try await RPCServer.start(handler: node, configuration: serverConfig)
         await node.startTimer()
         print("khalatop devnet: \(workers) workers in \(pools) pools, block time \(blockTimeSeconds) s, seed \(seed)")
-        print("listening on \(server.webSocketURL) (WebSocket and HTTP POST)")
+        print("listening on \(server.webSocketURL) (WebSocket and HTTP POST\(server.usesTLS ? " over TLS; connect by a host name the certificate names" : ""))")
+        if let upgradeAt { print("runtime upgrade to the DCAP runtime at block \(upgradeAt)") }
         for (name, key) in zip(DevAccounts.names, DevAccounts.publicKeys) {
             print("  //\(name) \(SS58.encode(key, prefix: 30))")
         }

@@ -6,10 +6,12 @@ import Scale
 extension ChainEngine {
     func processBlock(_ number: UInt32, _ calls: NodeCalls) async throws {
         let hash = try await calls.blockHash(number)
-        try await checkRuntime(at: hash, number: number, calls)
+        // A new runtime's migrations announce nothing: its first block re-reads everything watched.
+        let upgraded = try await checkRuntime(number: number, calls)
         let dec = try requireDecoder()
         let items: [StorageItem] = [.timestamp, .events, .outboundMessages] + Self.parameterItems
-        let keys = items.compactMap { dec.plans[$0]?.prefix }
+        let balanceKeys = poolBalanceKeys(dec)
+        let keys = items.compactMap { dec.plans[$0]?.prefix } + balanceKeys.keys
         async let valuesCall = calls.storage(keys, at: hash, batch: configuration.storageBatchSize)
         async let extrinsicsCall = calls.blockExtrinsics(hash)
         let values = try await valuesCall
@@ -27,6 +29,7 @@ extension ChainEngine {
         dec.heartbeats(extrinsics, block: number, watch: filter.workers, into: &messages)
         dec.challenges(raw(.outboundMessages), block: number, into: &messages)
         let events = dec.blockEvents(raw(.events), block: number, watch: filter)
+        if events.codeUpdated { codeUpdatedAt = number }
         for issue in messages.issues + events.issues { await report(issue) }
 
         for hb in messages.heartbeats { await emit(.heartbeatLanded(hb)) }
@@ -36,17 +39,27 @@ extension ChainEngine {
         }
         for f in events.failures { await emit(.extrinsicFailed(f)) }
 
+        // Balances no event the engine follows announces (the owner's fees and transfers, W-PHA sent
+        // to a pool account), read above with this block's batch: a change refreshes its pool now.
+        // One that comes with a pool event (rewards, contributions) waits for the periodic pool
+        // refresh like that event does, so rewards do not cost a pool read every block.
+        var balanceDirty: Set<UInt64> = []
+        for (k, pid) in balanceKeys {
+            if let old = storage.values[k], old != (values[k] ?? nil) { balanceDirty.insert(pid) }
+        }
+        balanceDirty.subtract(deferredPools.union(events.refresh.pools.subtracting(events.refresh.poolMembership)))
+
         // Storage the events say changed, read at this block.
         // (TokenomicParametersChanged needs nothing more: the parameters are read every block above.)
         var hints = events.refresh
-        let reconcile = configuration.reconcileEveryBlocks > 0 && number % configuration.reconcileEveryBlocks == 0
+        let reconcile = upgraded || (configuration.reconcileEveryBlocks > 0 && number % configuration.reconcileEveryBlocks == 0)
         if reconcile {
             deferredPools = []
             try await loadAll(calls, block: number, hash: hash, scanOperator: true)
-        } else if !hints.isEmpty {
-            // Member changes now; value-only changes (rewards, contributions) at most every `poolRefreshEveryBlocks`.
+        } else if !hints.isEmpty || !balanceDirty.isEmpty {
+            // Member and balance changes now; value-only changes (rewards, contributions) at most every `poolRefreshEveryBlocks`.
             deferredPools.formUnion(hints.pools.subtracting(hints.poolMembership))
-            var poolsNow = hints.poolMembership
+            var poolsNow = hints.poolMembership.union(balanceDirty)
             if !deferredPools.isEmpty, number % max(1, configuration.poolRefreshEveryBlocks) == 0 {
                 poolsNow.formUnion(deferredPools)
                 deferredPools = []
@@ -71,16 +84,43 @@ extension ChainEngine {
         processedBlock = number
     }
 
-    /// While an upgrade is announced, asks which spec each processed block
-    /// runs and switches decoders at the first block of the new one.
-    func checkRuntime(at hash: [UInt8], number: UInt32, _ calls: NodeCalls) async throws {
-        guard let pending = pendingSpec, let current = decoder else { return }
-        let version = try await calls.runtimeVersion(at: hash)
+    /// The storage keys of each watched pool's balances (W-PHA of its pool and
+    /// owner-reward accounts, the owner's `System.Account`), cached until the
+    /// pools or the runtime change.
+    func poolBalanceKeys(_ dec: ChainDecoder) -> [[UInt8]: UInt64] {
+        if let cached = storage.balanceKeys, cached.spec == dec.specVersion { return cached.keys }
+        var keys: [[UInt8]: UInt64] = [:]
+        for (pid, pool) in storage.pools where storage.poolIds.contains(pid) {
+            let parts = [try? dec.wphaAccountKey(pool.basepool.poolAccountId), try? dec.wphaAccountKey(pool.ownerRewardAccount),
+                         try? dec.accountKey(.systemAccount, pool.owner)]
+            for case let k? in parts { keys[k] = pid }
+        }
+        storage.balanceKeys = (dec.specVersion, keys)
+        return keys
+    }
+
+    /// While an upgrade is announced, asks which spec each block runs and
+    /// switches decoders at the first block the new one executes. Block N runs
+    /// the runtime in its parent's post-state: the block that sets new code
+    /// (`System.CodeUpdated`) is still executed, and its events and storage
+    /// written, by the old runtime, though its own post-state already reports
+    /// the new version (py-substrate-interface decodes the same way).
+    /// Returns whether the decoder changed.
+    @discardableResult
+    func checkRuntime(number: UInt32, _ calls: NodeCalls) async throws -> Bool {
+        let afterCodeUpdate = codeUpdatedAt.map { number > $0 } ?? false
+        guard pendingSpec != nil || afterCodeUpdate, let current = decoder, number > 0 else { return false }
+        if afterCodeUpdate { codeUpdatedAt = nil }
+        let parent = try await calls.blockHash(number - 1)
+        let version = try await calls.runtimeVersion(at: parent)
+        var switched = false
         if version.specVersion != current.specVersion {
-            decoder = try await decoderFor(spec: version.specVersion, at: hash, calls)
+            decoder = try await decoderFor(spec: version.specVersion, at: parent, calls)
             stats.runtimeUpgrades += 1
             await emit(.diagnostic(.runtimeUpgraded(fromSpec: current.specVersion, toSpec: version.specVersion, atBlock: number)))
+            switched = true
         }
-        if version.specVersion == pending { pendingSpec = nil }
+        if version.specVersion == pendingSpec { pendingSpec = nil }
+        return switched
     }
 }

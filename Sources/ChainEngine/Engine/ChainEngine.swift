@@ -9,10 +9,12 @@ import SubstrateRPC
 /// exponential back-off with jitter between attempts), loads the watched
 /// fleet with `state_getKeysPaged` + batched `state_queryStorageAt`, then
 /// follows finalized (or best) heads block by block: header, events,
-/// `PhalaMq.OutboundMessages`, heartbeat extrinsics and the storage the
-/// events say changed. After a reconnect it replays the missed blocks (up to
-/// `backfillDepth`) before going live again; a runtime upgrade reloads the
-/// metadata at the block where it happens. Everything comes out of `events`
+/// `PhalaMq.OutboundMessages`, heartbeat extrinsics, the watched pools'
+/// balances (which change without an event it follows: fees, transfers) and
+/// the storage the events say changed. After a reconnect it replays the
+/// missed blocks (up to `backfillDepth`) before going live again; a runtime
+/// upgrade switches metadata at the first block the new runtime executes
+/// (the block after `System.CodeUpdated`) and re-reads the watched storage there. Everything comes out of `events`
 /// in block order; a slow consumer gets coalesced snapshots, then
 /// back-pressure, never unbounded memory.
 public actor ChainEngine {
@@ -28,6 +30,9 @@ public actor ChainEngine {
     var decoders: [UInt32: ChainDecoder] = [:]
     /// A spec version announced by `state_subscribeRuntimeVersion` not yet reached by block processing.
     var pendingSpec: UInt32?
+    /// The last block with `System.CodeUpdated`: the block after it is checked for a new
+    /// runtime even if the version subscription has not said so (yet).
+    var codeUpdatedAt: UInt32?
     var storage = FleetStorage()
     /// Last block whose observations were all emitted.
     public internal(set) var processedBlock: UInt32?

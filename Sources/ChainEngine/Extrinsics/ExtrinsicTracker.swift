@@ -26,8 +26,12 @@ public struct ExtrinsicTracker: Sendable {
     public let endpoints: [String]
     public var retrySeconds: Double
     public var timeoutSeconds: Double
+    /// Settings of the clients it reconnects with (TLS trust, limits).
+    public var clientConfiguration: RPCClientConfiguration
 
-    public init(endpoints: [String], retrySeconds: Double = 2, timeoutSeconds: Double = 30) {
+    public init(endpoints: [String], retrySeconds: Double = 2, timeoutSeconds: Double = 30,
+                clientConfiguration: RPCClientConfiguration = RPCClientConfiguration()) {
+        self.clientConfiguration = clientConfiguration
         self.endpoints = endpoints
         self.retrySeconds = retrySeconds
         self.timeoutSeconds = timeoutSeconds
@@ -91,7 +95,7 @@ public struct ExtrinsicTracker: Sendable {
             let url = endpoints.isEmpty ? nil : endpoints[attempt % endpoints.count]
             attempt += 1
             guard let url else { return }
-            let rpc = RPCClient()
+            let rpc = RPCClient(configuration: clientConfiguration)
             do {
                 try await rpc.connect(url: url)
                 let client = ExtrinsicClient(client: rpc, timeoutSeconds: timeoutSeconds)

@@ -6,8 +6,10 @@ import Scale
 /// §5): para id 2004, a relay genesis hash on the allow list, an IAS report
 /// verified with the Attestation module at block time (signature and chain
 /// to Intel's root, quote status → confidence, pRuntime allow list, age,
-/// `report_data` = blake2_256 of the registration info). DCAP is not in the
-/// 1251 metadata and `None` attestation is disabled on Khala.
+/// `report_data` = blake2_256 of the registration info). DCAP (`SgxDcap`
+/// with SgxV30 collateral, verified by the Attestation module's DCAP
+/// verifier, §5.4) only decodes once the runtime has the DCAP types
+/// (`DevnetChain+Upgrade.swift`); `None` attestation is disabled on Khala.
 extension DevnetChain {
     static let khalaParaId: UInt32 = 2004
     /// Kusama's genesis hash, on Khala's relay-chain allow list (§5.2).
@@ -26,33 +28,84 @@ extension DevnetChain {
         guard case .variant("Some", _, let some)? = attestation, let report = some.first?.value else {
             throw DevnetErrors.module("PhalaRegistry", "NoneAttestationDisabled")
         }
-        guard case .variant("SgxIas", _, let fields) = report, fields.count == 3,
-              let raReport = fields[0].value.byteArray, let signature = fields[1].value.byteArray,
-              let cert = fields[2].value.byteArray else {
-            throw DevnetErrors.module("PhalaRegistry", "UnknownQuoteBodyFormat")
-        }
+        let evidence = try attestationEvidence(report)
         guard state.relayGenesisAllowList.contains(info.genesisBlockHash) else {
             throw DevnetErrors.module("PhalaRegistry", "GenesisBlockHashRejected")
         }
+        let policy = AttestationPolicy(registrationInfo: info, pRuntimeAllowList: state.pruntimeAllowList)
         let outcome: AttestationOutcome
-        do {
-            outcome = try IASVerifier.verify(
-                IASSignedReport(reportBytes: raReport, signature: signature, signingCertificateDER: cert),
-                atUnixSeconds: Int64(state.nowSeconds),
-                policy: AttestationPolicy(registrationInfo: info, pRuntimeAllowList: state.pruntimeAllowList))
-        } catch {
-            throw DevnetErrors.module("PhalaRegistry", Self.registryError(error))
+        let provider: UInt8
+        switch evidence {
+        case .ias(let report):
+            do {
+                outcome = try IASVerifier.verify(report, atUnixSeconds: Int64(state.nowSeconds), policy: policy)
+            } catch {
+                throw DevnetErrors.module("PhalaRegistry", Self.registryError(error))
+            }
+            provider = AttestationProviderIndex.ias
+        case .dcap(let quote, let collateral):
+            do {
+                outcome = try DCAPVerifier.verify(quote: quote, collateral: collateral, atUnixSeconds: Int64(state.nowSeconds),
+                                                  policy: policy)
+            } catch {
+                throw DevnetErrors.module("PhalaRegistry", Self.dcapRegistryError(error))
+            }
+            provider = AttestationProviderIndex.dcap
         }
         let existing = state.workerInfos[info.pubkey]
         state.putWorkerInfo(WorkerInfoV2(
             pubkey: info.pubkey, ecdhPubkey: info.ecdhPubkey, runtimeVersion: info.version,
-            lastUpdatedSeconds: state.nowSeconds, operatorAccount: info.operatorAccount, attestationProvider: 1,
+            lastUpdatedSeconds: state.nowSeconds, operatorAccount: info.operatorAccount, attestationProvider: provider,
             confidenceLevel: outcome.confidenceLevel, initialScore: existing?.initialScore, features: info.features))
         if existing == nil {
             state.storage.set(DevnetKeys.workerAddedAt(info.pubkey), scaleEncoded(headNumberOrZero + 1))
-            state.deposit(.workerAdded(pubkey: info.pubkey, attestationProvider: 1, confidenceLevel: outcome.confidenceLevel))
+            state.deposit(.workerAdded(pubkey: info.pubkey, attestationProvider: provider, confidenceLevel: outcome.confidenceLevel))
         } else {
-            state.deposit(.workerUpdated(pubkey: info.pubkey, attestationProvider: 1, confidenceLevel: outcome.confidenceLevel))
+            state.deposit(.workerUpdated(pubkey: info.pubkey, attestationProvider: provider, confidenceLevel: outcome.confidenceLevel))
+        }
+    }
+
+    /// What an `AttestationReport` carries: IAS (every runtime) or DCAP (runtimes after 1251, §5.4).
+    enum AttestationEvidence {
+        case ias(IASSignedReport)
+        case dcap(quote: [UInt8], collateral: SgxV30QuoteCollateral)
+    }
+
+    func attestationEvidence(_ report: ScaleValue) throws(DispatchError) -> AttestationEvidence {
+        switch report {
+        case .variant("SgxIas", _, let fields):
+            guard fields.count == 3, let raReport = fields[0].value.byteArray, let signature = fields[1].value.byteArray,
+                  let cert = fields[2].value.byteArray else { throw DevnetErrors.module("PhalaRegistry", "UnknownQuoteBodyFormat") }
+            return .ias(IASSignedReport(reportBytes: raReport, signature: signature, signingCertificateDER: cert))
+        case .variant("SgxDcap", _, let fields):
+            // Only a runtime with the DCAP types decodes this variant at all.
+            guard fields.count == 2, let quote = fields[0].value.byteArray else {
+                throw DevnetErrors.module("PhalaRegistry", "UnknownQuoteBodyFormat")
+            }
+            guard case .variant("Some", _, let some) = fields[1].value, case .variant("SgxV30", _, let inner)? = some.first?.value,
+                  let value = inner.first?.value else {
+                throw DevnetErrors.module("PhalaRegistry", "UnsupportedAttestationType")
+            }
+            guard let type = runtime.metadata.registry.types.first(where: { $0.path.last == "SgxV30QuoteCollateral" })?.id,
+                  let bytes = try? codec.encode(value, type: type),
+                  let collateral = try? SgxV30QuoteCollateral(scaleBytes: bytes) else {
+                throw DevnetErrors.module("PhalaRegistry", "InvalidDCAPQuote")
+            }
+            return .dcap(quote: quote, collateral: collateral)
+        default:
+            throw DevnetErrors.module("PhalaRegistry", "UnknownQuoteBodyFormat")
+        }
+    }
+
+    /// The registry error for a DCAP failure: the commitment, allow-list and
+    /// status rules share IAS's errors; anything else about the quote or its
+    /// collateral is `InvalidDCAPQuote` (§1.6, §5.4).
+    static func dcapRegistryError(_ error: AttestationError) -> String {
+        switch error {
+        case .quoteStatusNotAccepted: return "InvalidQuoteStatus"
+        case .reportDataMismatch: return "InvalidRuntimeInfoHash"
+        case .pRuntimeNotAllowed: return "PRuntimeRejected"
+        default: return "InvalidDCAPQuote"
         }
     }
 
