@@ -60,6 +60,20 @@ import TermUI
         }
     }
 
+    /// `--ascii`: the dialogs, the pane and the footer notices stay ASCII too.
+    @Test func asciiGlyphsKeepActionTextASCII() throws {
+        let base = base(120, 40)
+        var states = ActionStates.all(base)
+        var refused = ActionStates.selecting(base, worker: ScriptedScenario.coolingIndex)
+        TestFleets.press(&refused, .char("c"))
+        states.append(refused)
+        for s in states {
+            let screen = try TestFleets.screen(s, width: 120, height: 40, glyphs: .ascii)
+            let bad = screen.lines.filter { !$0.unicodeScalars.allSatisfy(\.isASCII) }
+            #expect(bad.isEmpty, "non-ASCII lines: \(bad.prefix(3))")
+        }
+    }
+
     @Test func readOnlySaysSoInPaneAndFooter() throws {
         var s = base(120, 40)
         _ = reduce(&s, .signerIdentified(.readOnly))

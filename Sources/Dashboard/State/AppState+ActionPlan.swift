@@ -115,7 +115,7 @@ extension AppState {
     /// The signer's address shortened for messages.
     var signerLabel: String {
         if case .account(_, let address, _) = signer {
-            return address.count > 12 ? "\(address.prefix(6))…\(address.suffix(4))" : address
+            return address.count > 12 ? "\(address.prefix(6))..\(address.suffix(4))" : address
         }
         return "-"
     }

@@ -99,14 +99,15 @@ public enum ActionDialogView {
     static func box(title: String, lines: [Line], in area: Rect, buffer: inout Buffer) -> (rect: Rect, rows: [Rect]) {
         let labelWidth = (lines.map { TextLayout.width($0.label) }.max() ?? 0)
         let labelColumn = labelWidth > 0 ? labelWidth + 2 : 0
-        let natural = lines.map { ($0.label.isEmpty ? 0 : labelColumn) + TextLayout.width($0.text) }.max() ?? 0
+        let natural = lines.map { ($0.label.isEmpty ? 0 : labelColumn) + TextLayout.width(Format.glyphSafe($0.text, buffer.glyphs)) }.max() ?? 0
         let width = min(area.width, max(TextLayout.width(title) + 6, min(96, natural + 4)))
         let textWidth = max(1, width - 4)
         // Wrap each logical line; labelled lines wrap in the value column.
         var wrapped: [(label: String, parts: [String], role: StyleRole)] = []
         for line in lines {
             let room = line.label.isEmpty ? textWidth : max(1, textWidth - labelColumn)
-            let parts = line.text.isEmpty ? [""] : Paragraph.wrap(line.text, width: room).map { $0.map(\.symbol).joined() }
+            let text = Format.glyphSafe(line.text, buffer.glyphs)
+            let parts = text.isEmpty ? [""] : Paragraph.wrap(text, width: room).map { $0.map(\.symbol).joined() }
             wrapped.append((line.label, parts, line.role))
         }
         let height = min(area.height, wrapped.reduce(0) { $0 + $1.parts.count } + 2)

@@ -46,6 +46,7 @@ public enum Format {
             case "≥": out += ">="
             case "≤": out += "<="
             case "×", "·": out += "x"
+            case "√": out += "sqrt "
             default: out += "?"
             }
         }

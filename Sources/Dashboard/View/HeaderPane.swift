@@ -94,7 +94,7 @@ public enum FooterPane {
             return
         }
         if let notice = state.notice {
-            buffer.setText(notice.text, in: area, role: EventLogPane.role(notice.severity))
+            buffer.setText(Format.glyphSafe(notice.text, buffer.glyphs), in: area, role: EventLogPane.role(notice.severity))
             return
         }
         var x = area.x

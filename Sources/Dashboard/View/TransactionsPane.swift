@@ -12,7 +12,7 @@ public enum TransactionsPane {
         guard !state.transactions.isEmpty else {
             let hint = state.signer.disabledReason
                 ?? "none yet: a add, g start, x stop, c reclaim, R restart (Space marks several for one batch)"
-            buffer.setText(hint, in: inner, role: state.signer.disabledReason == nil ? .textDim : .textWarning)
+            buffer.setText(Format.glyphSafe(hint, buffer.glyphs), in: inner, role: state.signer.disabledReason == nil ? .textDim : .textWarning)
             return
         }
         // One line per extrinsic; a failure or a refusal adds a line with the decoded error.
@@ -26,13 +26,13 @@ public enum TransactionsPane {
             x += buffer.setText(entry.id.description, x: x, y: row.y, width: min(5, row.right - x), role: .textDim)
             x = min(row.right, max(x + 1, row.x + 5))
             let summaryWidth = max(0, min(row.right - x, TextLayout.width(entry.summary), max(16, row.width / 2)))
-            x += buffer.setText(entry.summary, x: x, y: row.y, width: summaryWidth, role: .text)
+            x += buffer.setText(Format.glyphSafe(entry.summary, buffer.glyphs), x: x, y: row.y, width: summaryWidth, role: .text)
             x += 1
             if x < row.right { buffer.setText(status, x: x, y: row.y, width: row.right - x, role: role) }
             if let error = errorText(entry), y < inner.height {
                 let line = inner.row(y)
                 y += 1
-                buffer.setText(error, x: line.x + 5, y: line.y, width: max(0, line.width - 5), role: .textError)
+                buffer.setText(Format.glyphSafe(error, buffer.glyphs), x: line.x + 5, y: line.y, width: max(0, line.width - 5), role: .textError)
             }
         }
     }
