@@ -29,6 +29,15 @@ public struct DevnetConfig: Sendable, Hashable {
     public var pruntimeAllowList: [[UInt8]] = []
     /// Extra accounts endowed with PHA at genesis (32-byte public keys), besides the dev accounts.
     public var endowedAccounts: [[UInt8]] = []
+    /// Simulated workers whose pRuntime runs (dev mode, served by `SimulatedPRuntimeServer`)
+    /// but which are not registered on chain yet, so registration can be rehearsed (issue 8).
+    /// They come after the `workers` registered ones, by index.
+    public var unregisteredWorkers: Int = 0
+    /// The runtime constant `NoneAttestationEnabled`: whether `register_worker_v2` accepts
+    /// `None` attestation (a dev-mode pRuntime), recording provider None and confidence 128
+    /// (PB utils/attestation.rs `validate`). Khala sets it false; a dev chain true, which is
+    /// what lets the simulated dev-mode pRuntimes register here.
+    public var noneAttestationEnabled: Bool = true
 
     public init() {}
 
