@@ -35,9 +35,9 @@ public struct DevnetConfig: Sendable, Hashable {
     public var unregisteredWorkers: Int = 0
     /// The runtime constant `NoneAttestationEnabled`: whether `register_worker_v2` accepts
     /// `None` attestation (a dev-mode pRuntime), recording provider None and confidence 128
-    /// (PB utils/attestation.rs `validate`). Khala sets it false; a dev chain true, which is
-    /// what lets the simulated dev-mode pRuntimes register here.
-    public var noneAttestationEnabled: Bool = true
+    /// (PB utils/attestation.rs `validate`). Khala sets it false (the default here); a dev
+    /// chain sets it true, which is what lets the simulated dev-mode pRuntimes register.
+    public var noneAttestationEnabled: Bool = false
 
     public init() {}
 
