@@ -38,6 +38,12 @@ struct DevnetCommand: AsyncParsableCommand {
     @Option(name: .customLong("state-depth"), help: "Past blocks whose state stays queryable.") var stateDepth: Int = 256
     @Option(name: .customLong("genesis-ms"), help: "Unix ms of block 0 (default: now; fix it to replay a run exactly).")
     var genesisMs: UInt64?
+    @Option(help: "Workers whose simulated pRuntime runs but which are not registered yet.") var unregistered: Int = 1
+    @Option(name: .customLong("pruntime-port"), help: "Port of the simulated pRuntimes on 127.0.0.1 (0 picks a free one).")
+    var pruntimePort: Int = 9955
+    @Flag(name: .customLong("khala-attestation"),
+          help: "Refuse unattested (dev-mode) registrations, as Khala does (NoneAttestationEnabled = false).")
+    var khalaAttestation = false
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0...65535") }
@@ -48,6 +54,8 @@ struct DevnetCommand: AsyncParsableCommand {
         for f in [slow, flaky, offline] where !(0...1).contains(f) { throw ValidationError("fractions must be 0...1") }
         guard (1...100_000).contains(heartbeatWindowBlocks) else { throw ValidationError("--heartbeat-window must be 1...100000") }
         guard (1...1_000_000).contains(stateDepth) else { throw ValidationError("--state-depth must be 1...1000000") }
+        guard (0...10_000).contains(unregistered) else { throw ValidationError("--unregistered must be 0...10000") }
+        guard (0...65535).contains(pruntimePort) else { throw ValidationError("--pruntime-port must be 0...65535") }
     }
 
     var config: DevnetConfig {
@@ -67,6 +75,8 @@ struct DevnetCommand: AsyncParsableCommand {
         }
         c.stateDepthBlocks = stateDepth
         c.genesisTimestampMs = genesisMs ?? UInt64(Date().timeIntervalSince1970 * 1000)
+        c.unregisteredWorkers = unregistered
+        c.noneAttestationEnabled = !khalaAttestation
         return c
     }
 
@@ -75,9 +85,14 @@ struct DevnetCommand: AsyncParsableCommand {
         var serverConfig = RPCServerConfiguration()
         serverConfig.port = port
         let server = try await RPCServer.start(handler: node, configuration: serverConfig)
+        let pruntimes = try await SimulatedPRuntimeServer.start(node: node, port: pruntimePort)
         await node.startTimer()
         print("khalatop devnet: \(workers) workers in \(pools) pools, block time \(blockTimeSeconds) s, seed \(seed)")
         print("listening on \(server.webSocketURL) (WebSocket and HTTP POST)")
+        print("simulated pRuntimes (dev mode): \(pruntimes.url(worker: 0)) ... \(pruntimes.url(worker: workers + unregistered - 1))")
+        if unregistered > 0 {
+            print("  not yet registered: workers \(workers)...\(workers + unregistered - 1), e.g. \(pruntimes.url(worker: workers))")
+        }
         for (name, key) in zip(DevAccounts.names, DevAccounts.publicKeys) {
             print("  //\(name) \(SS58.encode(key, prefix: 30))")
         }
