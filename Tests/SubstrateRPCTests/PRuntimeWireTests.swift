@@ -14,7 +14,7 @@ struct PRuntimeWireTests {
         w.varint(1, 150)
         #expect(w.bytes == [0x08, 0x96, 0x01])
         let f = try #require(try ProtobufReader.fields(of: [0x08, 0x96, 0x01]).first)
-        #expect(f.number == 1 && f.wireType == .varint && (try f.uint64()) == 150)
+        #expect(try f.number == 1 && f.wireType == .varint && f.uint64() == 150)
         // `message Test2 { string b = 2; }` with b = "testing".
         var s = ProtobufWriter()
         s.string(2, "testing")
@@ -58,12 +58,19 @@ struct PRuntimeWireTests {
         #expect(text.contains("\"encoded_report\":\"0x0100040909\""))
         #expect(text.contains("\"provider\":\"\\\"Ias\\\"\""))
         #expect(try InitRuntimeResponse(json: json) == Self.sample)
-        // Unknown fields (the retired payload 3, future ones) are skipped.
+        // Unknown fields (future ones) are skipped, and so is the Attestation's retired payload 3.
         var extra = ProtobufWriter()
-        extra.data(3, [0x0a, 0x01, 0x41])
+        extra.data(7, [0x0a, 0x01, 0x41])
         extra.varint(99, 7)
-        let withExtra = Array(pb.dropLast(0)) + extra.bytes
-        #expect(try InitRuntimeResponse(protobuf: withExtra) == Self.sample)
+        #expect(try InitRuntimeResponse(protobuf: pb + extra.bytes) == Self.sample)
+        var attestation = ProtobufWriter()
+        attestation.data(3, [0x0a, 0x01, 0x41])
+        let att = try #require(Self.sample.attestation)
+        var withPayload = Self.sample
+        withPayload.attestation = nil
+        var outer = ProtobufWriter()
+        outer.data(5, attestation.bytes + att.protobuf)
+        #expect(try InitRuntimeResponse(protobuf: withPayload.protobuf + outer.bytes) == Self.sample)
         var none = Self.sample
         none.attestation = nil
         #expect(try InitRuntimeResponse(protobuf: none.protobuf).attestation == nil)

@@ -124,6 +124,8 @@ final class HTTPResponseCollector: ChannelInboundHandler {
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
         if case HTTPParserError.headerOverflow = error {
             finish(context, .failure(PRuntimeError.responseTooLarge(what: what, limitBytes: maxBodyBytes)))
+        } else if case HTTPParserError.invalidEOFState = error {
+            finish(context, .failure(PRuntimeError.connectionClosed(what: what)))
         } else {
             finish(context, .failure(PRuntimeError.malformedResponse(
                 what: what, .field(message: "HTTP", field: "response", expected: "HTTP/1.1 (\(error))"))))

@@ -76,14 +76,16 @@ struct PRuntimeClientTests {
         do {
             _ = try await PRuntimeClient(url: net.pruntimes.url(worker: 99)).runtimeInfo()
             Issue.record("worker 99 answered")
-        } catch let PRuntimeError.httpStatus(what, code, message) {
+        } catch {
+            guard case .httpStatus(let what, let code, let message) = error else { Issue.record("\(error)"); return }
             #expect(what.hasSuffix("/workers/99 PhactoryAPI.GetRuntimeInfo"))
             #expect(code == 404 && message == "no simulated worker 99")
         }
         do {
             _ = try await PRuntimeClient(url: net.pruntimes.url(worker: 0)).runtimeInfo(operatorAccount: [1, 2, 3])
             Issue.record("a 3-byte operator was accepted")
-        } catch let PRuntimeError.httpStatus(_, code, message) {
+        } catch {
+            guard case .httpStatus(_, let code, let message) = error else { Issue.record("\(error)"); return }
             #expect(code == 400 && message?.contains("32-byte") == true)
         }
     }
