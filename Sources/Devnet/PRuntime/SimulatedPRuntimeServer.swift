@@ -134,6 +134,7 @@ struct SimulatedPRuntimeRequest: Sendable {
         var status: HTTPResponseStatus
         var contentType: String
         var body: [UInt8]
+        var statusCode: Int { Int(status.code) }
     }
 
     var method: HTTPMethod
@@ -144,15 +145,25 @@ struct SimulatedPRuntimeRequest: Sendable {
     var tooLarge: Bool
 
     init(head: HTTPRequestHead, body: [UInt8], tooLarge: Bool) {
-        method = head.method
-        let uri = head.uri
+        self.init(method: head.method, uri: head.uri, contentType: head.headers.first(name: "content-type"), body: body,
+                  tooLarge: tooLarge)
+    }
+
+    /// A request by method name (tests route requests without a socket).
+    init(methodName: String, uri: String, contentType: String? = nil, body: [UInt8] = [], tooLarge: Bool = false) {
+        self.init(method: HTTPMethod(rawValue: methodName), uri: uri, contentType: contentType, body: body,
+                  tooLarge: tooLarge)
+    }
+
+    init(method: HTTPMethod, uri: String, contentType: String?, body: [UInt8], tooLarge: Bool) {
+        self.method = method
         if let q = uri.firstIndex(of: "?") {
             path = String(uri[..<q])
             query = String(uri[uri.index(after: q)...])
         } else {
             path = uri
         }
-        contentType = head.headers.first(name: "content-type")
+        self.contentType = contentType
         self.body = body
         self.tooLarge = tooLarge
     }
