@@ -29,6 +29,10 @@ struct SimulatedPRuntimeRoutingTests {
         let byType = await ask("POST", "/workers/2/prpc/PhactoryAPI.GetRuntimeInfo", Array("{}".utf8), type: "application/json")
         #expect(byType.contentType == "application/json")
 
+        let getInfo = await ask("POST", "/workers/2/prpc/PhactoryAPI.GetInfo?json", Array("{}".utf8))
+        #expect(getInfo.statusCode == 200 && getInfo.body == info.body)
+        #expect(await ask("POST", "/workers/2/prpc/PhactoryAPI.GetInfo").statusCode == 400)
+
         let cases: [(String, String, [UInt8], String?, Bool, Int)] = [
             ("GET", "/info", [], nil, false, 404),                                        // no worker prefix
             ("GET", "/workers/x/info", [], nil, false, 404),

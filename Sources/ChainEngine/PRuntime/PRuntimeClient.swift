@@ -19,8 +19,10 @@ import SubstrateRPC
 /// if verdict.isAccepted { submit(material.actionCall) }
 /// ```
 public struct PRuntimeClient: Sendable {
+    /// How prpc calls travel: protobuf (pRuntime's default, what pherry/prb send) or JSON (`?json`).
     public enum WireFormat: Sendable, Equatable { case protobuf, json }
 
+    /// Deadlines, size caps and wire format of every call.
     public struct Configuration: Sendable, Equatable {
         /// Deadline for a whole request (connect, send, answer).
         public var timeoutSeconds: Double
@@ -51,11 +53,19 @@ public struct PRuntimeClient: Sendable {
         self.init(endpoint: try PRuntimeEndpoint(url: url), configuration: configuration)
     }
 
-    /// `GET /info`: the pRuntime's status.
+    /// `GET /info`: the pRuntime's status. pRuntimes older than the `/info`
+    /// route answer 404 there; they are asked `PhactoryAPI.GetInfo?json`
+    /// instead, which returns the same `PhactoryInfo` JSON.
     public func info() async throws(PRuntimeError) -> PRuntimeInfo {
-        let what = "pRuntime \(endpoint) GET /info"
-        let response = try await exchange(maxBytes: configuration.maxInfoBytes)
+        var what = "pRuntime \(endpoint) GET /info"
+        var response = try await exchange(maxBytes: configuration.maxInfoBytes)
             .perform(method: .GET, path: endpoint.path(PRuntimeAPI.infoPath), what: what)
+        if response.status == 404 {
+            what = "pRuntime \(endpoint) \(PRuntimeAPI.getInfoMethod)"
+            response = try await exchange(maxBytes: configuration.maxInfoBytes).perform(
+                method: .POST, path: endpoint.path(PRuntimeAPI.prpcPath(PRuntimeAPI.getInfoMethod, json: true)),
+                contentType: "application/json", body: Array("{}".utf8), what: what)
+        }
         try Self.checkStatus(response, what: what)
         do {
             return try PRuntimeInfo(json: response.body)

@@ -13,6 +13,7 @@ import SubstrateRPC
 /// - `GET  …/info` — `PhactoryInfo` JSON;
 /// - `POST …/prpc/PhactoryAPI.GetRuntimeInfo` — protobuf, or JSON with `?json`
 ///   or a JSON `Content-Type`; request bodies over 1 KiB get 413 as from pRuntime;
+/// - `GET …/prpc/PhactoryAPI.GetInfo` or `POST …?json` — the `/info` JSON;
 /// - anything else — 404 with a prpc error body.
 ///
 /// Indices are the devnet's worker indices: registered workers first, then
@@ -190,6 +191,16 @@ struct SimulatedPRuntimeRequest: Sendable {
         guard rest.hasPrefix(PRuntimeAPI.prpcPrefix) else { return error(.notFound, "no such path: \(rest)", json: true) }
         let json = wantsJSON
         let name = String(rest.dropFirst(PRuntimeAPI.prpcPrefix.count))
+        if name == PRuntimeAPI.getInfoMethod {
+            // pRuntime answers GET and `?json` with JSON; the protobuf PhactoryInfo is not simulated.
+            guard method == .GET || json else {
+                return error(.badRequest, "protobuf PhactoryInfo is not simulated: use ?json or GET /info", json: false)
+            }
+            guard let info = await node.withChain({ $0.simulatedPRuntimeInfo(worker: index) }) else {
+                return error(.notFound, "no simulated worker \(index)", json: true)
+            }
+            return Reply(status: .ok, contentType: "application/json", body: info.json.serializedBytes())
+        }
         guard name == PRuntimeAPI.getRuntimeInfoMethod else {
             return error(.notFound, "method \(name) is not simulated", json: json)
         }

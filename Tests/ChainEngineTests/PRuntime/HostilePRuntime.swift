@@ -16,6 +16,8 @@ final class HostilePRuntime: @unchecked Sendable {
         case stall
         /// A 200 head with chunked encoding and chunks forever (until the client goes).
         case endlessBody
+        /// The reply for the first request-line prefix that matches (e.g. "GET /info"), else 404.
+        case byRequest([(String, [UInt8])])
     }
 
     let listenFD: Int32
@@ -86,6 +88,11 @@ final class HostilePRuntime: @unchecked Sendable {
             }
         }
         switch behavior {
+        case .byRequest(let routes):
+            let line = String(decoding: request.prefix { $0 != 13 }, as: UTF8.self)
+            let reply = routes.first { line.hasPrefix($0.0) }?.1 ?? Self.http(status: "404 Not Found", Array("not found".utf8))
+            write(fd, reply)
+            shutdown(fd, Int32(SHUT_WR))
         case .reply(let bytes):
             write(fd, bytes)
             shutdown(fd, Int32(SHUT_WR))

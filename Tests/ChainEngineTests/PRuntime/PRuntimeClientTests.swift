@@ -90,6 +90,25 @@ struct PRuntimeClientTests {
         }
     }
 
+    @Test func anOlderPRuntimeWithoutInfoIsAskedThroughPrpcGetInfo() async throws {
+        let body = PRuntimeInfo(initialized: true, registered: true, headerNumber: 9, paraHeaderNumber: 5, blockNumber: 5,
+                                version: "2.0.1").json.serializedBytes()
+        let server = try HostilePRuntime(.byRequest([("POST /prpc/PhactoryAPI.GetInfo?json", HostilePRuntime.http(body))]))
+        defer { server.stop() }
+        let info = try await PRuntimeClient(url: server.url).info()
+        #expect(info.version == "2.0.1" && info.blockNumber == 5 && info.registered)
+        // Neither route: the 404 of the second is reported.
+        let none = try HostilePRuntime(.byRequest([]))
+        defer { none.stop() }
+        do {
+            _ = try await PRuntimeClient(url: none.url).info()
+            Issue.record("no route answered")
+        } catch {
+            guard case .httpStatus(let what, 404, _) = error else { Issue.record("\(error)"); return }
+            #expect(what.hasSuffix("PhactoryAPI.GetInfo"))
+        }
+    }
+
     // MARK: hostile pRuntimes
 
     static func fails(_ behavior: HostilePRuntime.Behavior, timeout: Double = 2, json: Bool = false,
