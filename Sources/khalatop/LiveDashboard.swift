@@ -69,7 +69,7 @@ struct LiveDashboard {
                 named.append(.init(name: String(format: "sim-%02d", i + 1), key: worker, pid: UInt64(i % scenario.pools),
                                    pruntime: pruntimes.url(worker: i)))
             }
-            source = .simulated("embedded devnet, \(scenario.workers) workers in \(scenario.pools) pools, \(scenario.unregisteredWorkers) to register")
+            source = .simulated("embedded devnet, \(scenario.workers) workers in \(scenario.pools) pools")
             logger.info("embedded devnet on \(server.webSocketURL)")
         } else {
             source = .live(endpoint: endpoints[0])
