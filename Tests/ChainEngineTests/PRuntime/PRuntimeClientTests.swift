@@ -169,7 +169,7 @@ struct PRuntimeClientTests {
         let stalled = try await Self.fails(.stall, timeout: 0.5) { c throws(PRuntimeError) in _ = try await c.info() }
         let elapsed = ContinuousClock.now - start
         guard case .timedOut(_, 0.5) = stalled else { Issue.record("\(stalled)"); return }
-        #expect(elapsed < .seconds(3), "took \(elapsed)")
+        #expect(elapsed < .seconds(10), "took \(elapsed)")
     }
 
     @Test func errorStatusesAndRefusedConnections() async throws {
