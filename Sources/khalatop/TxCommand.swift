@@ -127,7 +127,8 @@ struct TxCommand: AsyncParsableCommand {
             if action == .register, let pruntime {
                 let checked = try await TxRegistration(pruntimeURL: pruntime, rpc: rpc, operatorAccount: operatorAccount,
                                                        forceRefreshRA: forceRefreshRA,
-                                                       acceptUnattested: acceptUnattested).load()
+                                                       acceptUnattested: acceptUnattested,
+                                                       pruntimeTimeoutSeconds: min(60, max(5, timeout))).load()
                 call = checked.call
                 preface = checked.lines
             } else {

@@ -16,6 +16,8 @@ struct TxRegistration {
     var operatorAccount: String?
     var forceRefreshRA: Bool
     var acceptUnattested: Bool
+    /// Deadline of each pRuntime request (seconds).
+    var pruntimeTimeoutSeconds: Double = 10
 
     struct Checked {
         var call: ActionCall
@@ -24,7 +26,7 @@ struct TxRegistration {
 
     func load() async throws -> Checked {
         let operatorBytes = try operatorAccount.map(Self.account)
-        let client = try PRuntimeClient(url: pruntimeURL)
+        let client = try PRuntimeClient(url: pruntimeURL, configuration: .init(timeoutSeconds: pruntimeTimeoutSeconds))
         let material = try await client.registrationMaterial(forceRefreshRA: forceRefreshRA, operatorAccount: operatorBytes)
         let node = RPCClient()
         try await node.connect(url: rpc)

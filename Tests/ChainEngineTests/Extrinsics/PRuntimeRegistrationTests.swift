@@ -75,10 +75,10 @@ struct PRuntimeRegistrationTests {
         let net = try await Net.start(noneAttestation: true)
         defer { Task { await net.stop() } }
         let url = net.pruntimes.url(worker: 4)
-        let before = try await PRuntimeClient(url: url).info()
+        let before = try await PRuntimeClient(url: url, configuration: PRuntimeClientTests.patient).info()
         #expect(!before.registered)
 
-        let material = try await PRuntimeClient(url: url).registrationMaterial()
+        let material = try await PRuntimeClient(url: url, configuration: PRuntimeClientTests.patient).registrationMaterial()
         let pubkey = material.workerPublicKey
         #expect(try await net.registryEntry(pubkey) == nil)
         let context = try await RegistrationContext.load(from: net.rpc, noneAttestationEnabled: true)
@@ -92,14 +92,14 @@ struct PRuntimeRegistrationTests {
         #expect(try await net.submit(prepared) == .success)
         let registered = try #require(try await net.registryEntry(pubkey))
         #expect(registered.confidence == 128 && registered.provider == nil && registered.initialScore == nil)
-        #expect(try await PRuntimeClient(url: url).info().registered)
+        #expect(try await PRuntimeClient(url: url, configuration: PRuntimeClientTests.patient).info().registered)
 
         // The benchmark: BenchmarkDuration (8) blocks, then the report is relayed.
         await net.node.produceBlocks(10)
         let scored = try #require(try await net.registryEntry(pubkey))
         let score = try #require(scored.initialScore)
         #expect((1000...3000).contains(score), "score \(score)")
-        let info = try await PRuntimeClient(url: url).info()
+        let info = try await PRuntimeClient(url: url, configuration: PRuntimeClientTests.patient).info()
         #expect(UInt64(score) <= info.score && info.score - UInt64(score) < 6, "chain \(score) vs pRuntime \(info.score)")
 
         // Now a worker like the others: its operator (Alice, pool 0's owner) adds and starts it.
@@ -115,7 +115,7 @@ struct PRuntimeRegistrationTests {
     @Test func onKhalasRulesTheDevModeMaterialIsRefusedLocallyAndOnChain() async throws {
         let net = try await Net.start(noneAttestation: false)
         defer { Task { await net.stop() } }
-        let material = try await PRuntimeClient(url: net.pruntimes.url(worker: 4)).registrationMaterial()
+        let material = try await PRuntimeClient(url: net.pruntimes.url(worker: 4), configuration: PRuntimeClientTests.patient).registrationMaterial()
         let context = try await RegistrationContext.load(from: net.rpc, noneAttestationEnabled: false)
         #expect(material.verify(atUnixSeconds: context.blockTimeSeconds, rules: context.rules).status
                 == .refused(.attestation(.noneAttestationDisabled)))

@@ -48,7 +48,7 @@ struct TxRegisterCommandTests {
         let url = net.pruntimes.url(worker: 2)
         let pubkey = try #require(await net.node.workerPublicKeys.last)
 
-        let info = try await TxCommandTests.khalatop(["pruntime", "info", url])
+        let info = try await TxCommandTests.khalatop(["pruntime", "info", url, "--timeout", "60"])
         #expect(info.status == 0, "\(info.stderr)")
         #expect(info.stdout.contains("registered:       false"))
         #expect(info.stdout.contains("public key:       \(Hex.encode(pubkey))"))
@@ -72,7 +72,7 @@ struct TxRegisterCommandTests {
         #expect(ok.stdout.contains("finalized: register_worker_v2"))
         #expect(!(info.stdout + info.stderr + refused.stdout + refused.stderr + ok.stdout + ok.stderr).contains(TxCommandTests.secret))
 
-        let after = try await TxCommandTests.khalatop(["pruntime", "info", url, "--json"])
+        let after = try await TxCommandTests.khalatop(["pruntime", "info", url, "--json", "--timeout", "60"])
         #expect(after.stdout.contains("\"registered\":true"))
         // BenchmarkDuration is 8 blocks of 0.2 s: the score is set within a few seconds.
         var score: UInt32?
@@ -87,7 +87,7 @@ struct TxRegisterCommandTests {
         let net = try await Net.start()
         defer { Task { await net.stop() } }
         let r = try await TxCommandTests.khalatop(["pruntime", "registration", net.pruntimes.url(worker: 2), "--json-wire",
-                                                   "--rpc", net.server.webSocketURL, "--accept-unattested"])
+                                                   "--rpc", net.server.webSocketURL, "--accept-unattested", "--timeout", "60"])
         #expect(r.status == 0, "\(r.stderr)")
         let lines = r.stdout.split(separator: "\n").map(String.init)
         let info = try #require(lines.first { $0.hasPrefix("pruntime_info: 0x") })

@@ -11,6 +11,10 @@ import Testing
 /// every misbehaviour must become a typed error within the deadline.
 @Suite(.serialized)
 struct PRuntimeClientTests {
+    /// The simulated pRuntimes answer from the devnet actor, which a loaded machine (the whole
+    /// suite in parallel on 2 cores) may schedule seconds late: latency is not what is tested here.
+    static let patient = PRuntimeClient.Configuration(timeoutSeconds: 60)
+
     struct Net {
         let node: DevnetNode
         let pruntimes: SimulatedPRuntimeServer
@@ -30,23 +34,23 @@ struct PRuntimeClientTests {
         defer { Task { await net.stop() } }
         let keys = await net.node.workerPublicKeys
         #expect(keys.count == 6)
-        let registered = try await PRuntimeClient(url: net.pruntimes.url(worker: 0)).info()
+        let registered = try await PRuntimeClient(url: net.pruntimes.url(worker: 0), configuration: Self.patient).info()
         #expect(registered.initialized && registered.registered && registered.devMode)
         #expect(registered.publicKey == Hex.encode(keys[0], prefix: false))
         #expect(registered.blockNumber == 6 && registered.paraHeaderNumber == 6)  // next to sync after head #5
-        let fresh = try await PRuntimeClient(url: net.pruntimes.url(worker: 4)).info()
+        let fresh = try await PRuntimeClient(url: net.pruntimes.url(worker: 4), configuration: Self.patient).info()
         #expect(fresh.initialized && !fresh.registered)
         #expect(fresh.publicKey == Hex.encode(keys[4], prefix: false))
         await net.node.produceBlocks(3)
-        #expect(try await PRuntimeClient(url: net.pruntimes.url(worker: 4)).info().blockNumber == 9)
+        #expect(try await PRuntimeClient(url: net.pruntimes.url(worker: 4), configuration: Self.patient).info().blockNumber == 9)
     }
 
     @Test func runtimeInfoIsTheSameInProtobufAndJSON() async throws {
         let net = try await Net.start()
         defer { Task { await net.stop() } }
         let url = net.pruntimes.url(worker: 5)
-        let pb = try await PRuntimeClient(url: url).runtimeInfo()
-        let json = try await PRuntimeClient(url: url, configuration: .init(wireFormat: .json)).runtimeInfo()
+        let pb = try await PRuntimeClient(url: url, configuration: Self.patient).runtimeInfo()
+        let json = try await PRuntimeClient(url: url, configuration: .init(timeoutSeconds: 60, wireFormat: .json)).runtimeInfo()
         #expect(pb == json)
         let material = try RegistrationMaterial(response: pb)
         let keys = await net.node.workerPublicKeys
@@ -56,7 +60,7 @@ struct PRuntimeClientTests {
         #expect(material.runtimeInfo.operatorAccount == DevAccounts.publicKeys[1])  // worker 5 is meant for pool 1 (Bob's)
         // The operator the caller names is what pRuntime commits to.
         let charlie = try #require(DevAccounts.publicKey("Charlie"))
-        let named = try await PRuntimeClient(url: url).registrationMaterial(operatorAccount: charlie)
+        let named = try await PRuntimeClient(url: url, configuration: Self.patient).registrationMaterial(operatorAccount: charlie)
         #expect(named.runtimeInfo.operatorAccount == charlie)
         // The dev-mode material passes on a chain that accepts it and is refused on Khala's rules.
         let dev = material.verify(atUnixSeconds: 1, rules: .init(pRuntimeAllowList: [], noneAttestationEnabled: true,
@@ -74,7 +78,7 @@ struct PRuntimeClientTests {
         let net = try await Net.start()
         defer { Task { await net.stop() } }
         do {
-            _ = try await PRuntimeClient(url: net.pruntimes.url(worker: 99)).runtimeInfo()
+            _ = try await PRuntimeClient(url: net.pruntimes.url(worker: 99), configuration: Self.patient).runtimeInfo()
             Issue.record("worker 99 answered")
         } catch {
             guard case .httpStatus(let what, let code, let message) = error else { Issue.record("\(error)"); return }
@@ -82,7 +86,7 @@ struct PRuntimeClientTests {
             #expect(code == 404 && message == "no simulated worker 99")
         }
         do {
-            _ = try await PRuntimeClient(url: net.pruntimes.url(worker: 0)).runtimeInfo(operatorAccount: [1, 2, 3])
+            _ = try await PRuntimeClient(url: net.pruntimes.url(worker: 0), configuration: Self.patient).runtimeInfo(operatorAccount: [1, 2, 3])
             Issue.record("a 3-byte operator was accepted")
         } catch {
             guard case .httpStatus(_, let code, let message) = error else { Issue.record("\(error)"); return }

@@ -26,7 +26,7 @@ struct PRuntimePollerTests {
         endpoints[ghost] = deadURL
         // A generous deadline: the simulated pRuntime answers from the devnet actor, which a
         // loaded machine (the whole suite in parallel on 2 cores) may schedule late.
-        let poller = PRuntimePoller(endpoints: endpoints, clientConfiguration: .init(timeoutSeconds: 20))
+        let poller = PRuntimePoller(endpoints: endpoints, clientConfiguration: .init(timeoutSeconds: 60))
         let round = await poller.poll(nowMs: { 42 })
         #expect(round.count == 5)
         for (i, key) in keys.enumerated() {
@@ -51,7 +51,8 @@ struct PRuntimePollerTests {
         let server = try await SimulatedPRuntimeServer.start(node: node)
         defer { Task { await server.shutdown() } }
         let key = try WorkerKey(try #require(await node.workerPublicKeys.first))
-        let stream = PRuntimePoller(endpoints: [key: server.url(worker: 0)], intervalSeconds: 0.1).snapshots()
+        let stream = PRuntimePoller(endpoints: [key: server.url(worker: 0)], intervalSeconds: 0.1,
+                                    clientConfiguration: PRuntimeClientTests.patient).snapshots()
         var seen: [UInt32] = []
         for await snapshot in stream {
             seen.append(snapshot[key]?.nextBlockNumber ?? 0)
