@@ -26,7 +26,9 @@ struct LiveDashboard {
 
     /// The embedded devnet's scenario: 24 workers in 3 pools, one flaky and
     /// one offline worker, a block every 2 s and a short heartbeat window so
-    /// the unresponsive worker shows within a minute.
+    /// the unresponsive worker shows within a minute; plus one worker whose
+    /// (simulated, dev-mode) pRuntime runs but which is not registered yet, on a
+    /// chain that accepts unattested workers, so registration can be rehearsed.
     static func devnetScenario(nowMs: UInt64) -> DevnetConfig {
         var c = DevnetConfig()
         c.seed = 7
@@ -37,6 +39,8 @@ struct LiveDashboard {
         c.faults.flakyFraction = 1.0 / 24
         c.faults.offlineFraction = 1.0 / 24
         c.genesisTimestampMs = nowMs
+        c.unregisteredWorkers = 1
+        c.noneAttestationEnabled = true
         return c
     }
 
@@ -44,7 +48,7 @@ struct LiveDashboard {
 
     func run() async throws -> DashboardRunResult {
         let mailbox = try Mailbox<Msg>()
-        var devnet: (node: DevnetNode, server: RPCServer)?
+        var devnet: (node: DevnetNode, server: RPCServer, pruntimes: SimulatedPRuntimeServer)?
         var endpoints = config.endpoints
         var pools = config.pools.map(\.pid)
         let workers = config.workers.map(\.key)
@@ -58,8 +62,9 @@ struct LiveDashboard {
             serverConfig.port = 0
             serverConfig.logger = logger
             let server = try await RPCServer.start(handler: node, configuration: serverConfig)
+            let pruntimes = try await SimulatedPRuntimeServer.start(node: node, logger: logger)
             await node.startTimer()
-            devnet = (node, server)
+            devnet = (node, server, pruntimes)
             endpoints = [server.webSocketURL]
             pools = (0..<UInt64(scenario.pools)).map { $0 }
             shown.endpoints = endpoints
@@ -67,7 +72,8 @@ struct LiveDashboard {
             shown.workers = []
             for (i, key) in await node.workerPublicKeys.enumerated() {
                 guard let worker = try? WorkerKey(key) else { continue }
-                shown.workers.append(.init(name: String(format: "sim-%02d", i + 1), key: worker, pid: UInt64(i % scenario.pools)))
+                shown.workers.append(.init(name: String(format: "sim-%02d", i + 1), key: worker, pid: UInt64(i % scenario.pools),
+                                           pruntime: pruntimes.url(worker: i)))
             }
             source = .simulated("embedded devnet, \(scenario.workers) workers in \(scenario.pools) pools")
             logger.info("embedded devnet on \(server.webSocketURL)")
@@ -119,6 +125,7 @@ struct LiveDashboard {
         if let devnet {
             await devnet.node.stopTimer()
             await devnet.server.shutdown()
+            await devnet.pruntimes.shutdown()
         }
         logger.info("dashboard closed")
         return try result.get()
