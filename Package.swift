@@ -36,10 +36,13 @@ let package = Package(
         .target(name: "SubstrateRPC", dependencies: ["Scale"]),
 
         // Networked layers: ChainEngine (client side) and Devnet (server side) never import each other.
+        // ChainEngine uses Attestation to verify a pRuntime's registration material before
+        // offering register_worker_v2 (issue 8); Attestation is pure (Scale, ChainCrypto, COpenSSL).
         .target(name: "ChainEngine", dependencies: [
-            "Scale", "ChainCrypto", "MiningCore", "SubstrateRPC",
+            "Scale", "ChainCrypto", "MiningCore", "SubstrateRPC", "Attestation",
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
             .product(name: "NIOSSL", package: "swift-nio-ssl"),
             .product(name: "WSClient", package: "swift-websocket"),
             .product(name: "WSCompression", package: "swift-websocket"),
@@ -88,7 +91,7 @@ let package = Package(
             "ChainEngine", "Devnet", "SubstrateRPC", "ChainCrypto", "TestSupport",
         ]),
         .testTarget(name: "ChainEngineTests", dependencies: [
-            "ChainEngine", "Devnet", "SubstrateRPC", "Scale", "ChainCrypto", "MiningCore", "TestSupport",
+            "ChainEngine", "Devnet", "SubstrateRPC", "Scale", "ChainCrypto", "MiningCore", "Attestation", "TestSupport",
         ]),
         .testTarget(name: "TermUITests", dependencies: ["TermUI", "TermUINCurses", "TestSupport"],
                     exclude: ["Snapshots"]),

@@ -10,7 +10,9 @@
 #     "computing" (WorkerIdle); x, y -> "cooling down" (WorkerCoolingDown);
 #     a start with more stake than the pool has free -> the transactions pane
 #     shows PhalaStakePoolv2.InsufficientFreeStake; a on the worker outside
-#     the pools adds it (its row reads "ready" in pool 2);
+#     the pools adds it (its row reads "ready" in pool 2); r on the worker
+#     whose dev-mode pRuntime runs but is not registered shows the pRuntime's
+#     material and the local attestation verdict, y registers it;
 #  4. --suri-file (mode 600) holding the owner's full secret URI: n cancels,
 #     then a stop is signed with it and finalizes;
 #  5. --key-file (polkadot.js JSON made by substrate-interface): the password
@@ -128,6 +130,20 @@ wait_for "Sign and submit?" 20 || fail "a did not prepare add_worker"
 grep -q "add_worker: pool 2, worker sim-24" "$CAPS/$n.txt" || fail "the confirmation is not add_worker of sim-24"
 $T send-keys -t "$S" y
 wait_for "sim-24 *2 ready" 30 || fail "sim-24 does not read ready in pool 2 after add_worker"
+# The worker whose (simulated, dev-mode) pRuntime runs but which is not registered: r.
+filter "reg=unregistered"
+NEW=$(selected); [ -n "$NEW" ] || fail "no unregistered worker"
+$T send-keys -t "$S" r
+wait_for "Sign and submit?" 20 || fail "r did not prepare register_worker_v2"
+for want in "PhalaRegistry.register_worker_v2: worker $NEW" "attestation: none (pRuntime in dev mode)" "registration info [0-9]* bytes"; do
+  grep -q -- "$want" "$CAPS/$n.txt" || fail "the registration confirmation lacks: $want"
+done
+echo "=== registration confirmation"; cap | sed -n 12,32p
+$T send-keys -t "$S" y
+wait_for "register_worker_v2 $NEW finalized #[0-9]*, success" 30 || fail "the registration was not finalized"
+filter "$NEW"
+wait_for "init score" 10 || fail "no registration facts for $NEW"
+grep -q "not in PhalaRegistry.Workers" "$CAPS/$n.txt" && fail "$NEW still reads unregistered"
 quit
 
 step "4. --suri-file (mode 600)"

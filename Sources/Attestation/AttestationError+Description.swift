@@ -29,6 +29,7 @@ extension AttestationError: CustomStringConvertible {
         case .unsupportedAttestationKeyType: return "unsupportedAttestationKeyType"
         case .unsupportedCertificationDataType: return "unsupportedCertificationDataType"
         case .collateralMissing: return "collateralMissing"
+        case .noneAttestationDisabled: return "noneAttestationDisabled"
         case .cryptoLibrary: return "cryptoLibrary"
         }
     }
@@ -86,6 +87,8 @@ extension AttestationError: CustomStringConvertible {
             return "DCAP certification data type \(t) is not supported (the chain accepts 5, a PEM PCK chain)"
         case .collateralMissing:
             return "a DCAP quote needs its collateral (SgxV30QuoteCollateral): pass --collateral FILE"
+        case .noneAttestationDisabled:
+            return "the pRuntime offers no attestation (dev mode) and this chain does not accept unattested workers: run pRuntime in SGX with an attestation provider (IAS or DCAP)"
         case .cryptoLibrary(let what):
             return "OpenSSL failure: \(what)"
         }

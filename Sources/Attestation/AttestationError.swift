@@ -70,6 +70,12 @@ public enum AttestationError: Error, Equatable, Sendable {
     /// A DCAP quote needs its collateral (`SgxV30QuoteCollateral`).
     case collateralMissing
 
+    // MARK: Registration
+
+    /// No attestation (`None`, a pRuntime in dev mode) on a chain whose
+    /// `NoneAttestationEnabled` is false (Khala: false; §1.1, PB utils/attestation.rs `validate`).
+    case noneAttestationDisabled
+
     /// OpenSSL failed for a reason unrelated to the input (allocation, missing algorithm).
     case cryptoLibrary(String)
 }

@@ -30,14 +30,18 @@ actor ActionExecutor {
     let logger: Logger
     /// The node client's settings (the `--tls-ca` extra CA).
     let rpcConfiguration: RPCClientConfiguration
+    /// Whether the chain accepts unattested (dev-mode) workers: a runtime
+    /// constant not in the metadata, true only for the embedded devnet.
+    let acceptUnattested: Bool
     var eraPeriodBlocks: UInt64 = 64
     private var pending: [ActionID: Pending] = [:]
     private var discarded: Set<ActionID> = []
     private var running: [ActionID: Task<Void, Never>] = [:]
 
     init(endpoints: [String], signer: DashboardSigner, mailbox: Mailbox<Msg>, logger: Logger,
-         rpcConfiguration: RPCClientConfiguration = RPCClientConfiguration()) {
+         rpcConfiguration: RPCClientConfiguration = RPCClientConfiguration(), acceptUnattested: Bool = false) {
         self.rpcConfiguration = rpcConfiguration
+        self.acceptUnattested = acceptUnattested
         self.endpoints = endpoints
         self.signer = signer
         self.mailbox = mailbox
@@ -108,10 +112,8 @@ actor ActionExecutor {
     /// (registration reads and verifies its pRuntime's material first).
     func resolve(_ action: ChainAction, rpc: RPCClient) async throws -> (ActionCall, [String]) {
         switch action {
-        case .registerWorker:
-            // TODO(issue 8): read /info and GetRuntimeInfo through the pRuntime client once it is on main.
-            throw ActionUnavailable(reason: "registration from the dashboard needs the pRuntime client, which this build lacks; "
-                                    + "use `khalatop tx register`")
+        case .registerWorker(let worker, let url, let op):
+            return try await registration(worker: worker, pruntime: url, operator_: op, rpc: rpc)
         case .batchAll(let calls):
             var out: [ActionCall] = []
             var notes: [String] = []

@@ -21,6 +21,7 @@ struct Khalatop: AsyncParsableCommand {
             KeyCommand.self,
             StatusCommand.self,
             TxCommand.self,
+            PRuntimeCommand.self,
             UIDemoCommand.self,
             DashboardPreviewCommand.self,
         ],

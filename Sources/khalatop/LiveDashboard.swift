@@ -28,7 +28,9 @@ struct LiveDashboard {
 
     /// The embedded devnet's scenario: 24 workers in 3 pools, one flaky and
     /// one offline worker, a block every 2 s and a short heartbeat window so
-    /// the unresponsive worker shows within a minute.
+    /// the unresponsive worker shows within a minute; plus one worker whose
+    /// (simulated, dev-mode) pRuntime runs but which is not registered yet, on a
+    /// chain that accepts unattested workers, so registration can be rehearsed.
     static func devnetScenario(nowMs: UInt64) -> DevnetConfig {
         var c = DevnetConfig()
         c.seed = 7
@@ -46,6 +48,8 @@ struct LiveDashboard {
         c.readyWorkers = 3
         c.unpooledWorkers = 1
         c.coolDownSeconds = 180
+        c.unregisteredWorkers = 1
+        c.noneAttestationEnabled = true
         return c
     }
 
@@ -57,7 +61,7 @@ struct LiveDashboard {
         let signerStatus: SignerStatus = signer?.status ?? (signing.readOnly ? .readOnly : .noKey)
         if let signer { logger.info("actions signed by \(signer.address) (\(signer.origin))") } else { logger.info("actions disabled: \(signerStatus)") }
         let mailbox = try Mailbox<Msg>()
-        var devnet: (node: DevnetNode, server: RPCServer)?
+        var devnet: (node: DevnetNode, server: RPCServer, pruntimes: SimulatedPRuntimeServer)?
         var endpoints = config.endpoints
         var pools = config.pools.map(\.pid)
         var workers = config.workers.map(\.key)
@@ -71,8 +75,9 @@ struct LiveDashboard {
             serverConfig.port = 0
             serverConfig.logger = logger
             let server = try await RPCServer.start(handler: node, configuration: serverConfig)
+            let pruntimes = try await SimulatedPRuntimeServer.start(node: node, logger: logger)
             await node.startTimer()
-            devnet = (node, server)
+            devnet = (node, server, pruntimes)
             endpoints = [server.webSocketURL]
             pools = (0..<UInt64(scenario.pools)).map { $0 }
             shown.endpoints = endpoints
@@ -80,8 +85,9 @@ struct LiveDashboard {
             shown.workers = []
             for (i, key) in await node.workerPublicKeys.enumerated() {
                 guard let worker = try? WorkerKey(key) else { continue }
-                shown.workers.append(.init(name: String(format: "sim-%02d", i + 1), key: worker, pid: UInt64(i % scenario.pools)))
-                // Watched by key too: the worker outside any pool is not found through the pools.
+                shown.workers.append(.init(name: String(format: "sim-%02d", i + 1), key: worker, pid: UInt64(i % scenario.pools),
+                                           pruntime: pruntimes.url(worker: i)))
+                // Watched by key too: workers outside any pool are not found through the pools.
                 workers.append(worker)
             }
             source = .simulated("embedded devnet, \(scenario.workers) workers in \(scenario.pools) pools")
@@ -116,8 +122,11 @@ struct LiveDashboard {
         }
 
         let config = shown
+        // NoneAttestationEnabled is a runtime constant outside the metadata: only the embedded devnet is known to set it.
+        let embedded = devnet != nil
         let executor = signer.map {
-            ActionExecutor(endpoints: endpoints, signer: $0, mailbox: mailbox, logger: logger, rpcConfiguration: rpc)
+            ActionExecutor(endpoints: endpoints, signer: $0, mailbox: mailbox, logger: logger, rpcConfiguration: rpc,
+                           acceptUnattested: embedded)
         }
         var runner = self.runner
         if let executor { runner.actions = { executor.handle($0) } }
@@ -140,6 +149,7 @@ struct LiveDashboard {
         if let devnet {
             await devnet.node.stopTimer()
             await devnet.server.shutdown()
+            await devnet.pruntimes.shutdown()
         }
         logger.info("dashboard closed")
         return try result.get()

@@ -46,6 +46,21 @@ struct TxCommand: AsyncParsableCommand {
     @Option(help: "register: SCALE hex of Option<AttestationReport> (from the pRuntime).")
     var attestation: String?
 
+    @Option(help: ArgumentHelp("register: read the registration material from this pRuntime (http://host:port).",
+                               valueName: "url"))
+    var pruntime: String?
+
+    @Option(name: .customLong("operator"),
+            help: "register --pruntime: have the pRuntime name this operator (SS58 or 0x hex; the pool owner).")
+    var operatorAccount: String?
+
+    @Flag(name: .customLong("force-refresh-ra"), help: "register --pruntime: ask the pRuntime for a fresh attestation.")
+    var forceRefreshRA = false
+
+    @Flag(name: .customLong("accept-unattested"),
+          help: "register: the chain accepts workers without attestation (a dev chain with NoneAttestationEnabled; Khala does not).")
+    var acceptUnattested = false
+
     @Option(name: .customLong("suri-file"), help: ArgumentHelp("File holding the signer's secret URI.", valueName: "file"))
     var suriFile: String?
 
@@ -85,8 +100,12 @@ struct TxCommand: AsyncParsableCommand {
         guard sources.count == 1 else { throw ValidationError("give exactly one of --suri-file, --suri-env or --key-file") }
         if printHex && !dryRun { throw ValidationError("--print-hex needs --dry-run") }
         if action == .register {
-            guard pruntimeInfo != nil, attestation != nil else {
-                throw ValidationError("register needs --pruntime-info HEX and --attestation HEX")
+            let raw = pruntimeInfo != nil || attestation != nil
+            guard (pruntime != nil) != raw, pruntime != nil || (pruntimeInfo != nil && attestation != nil) else {
+                throw ValidationError("register needs either --pruntime URL or both --pruntime-info HEX and --attestation HEX")
+            }
+            if operatorAccount != nil || forceRefreshRA, pruntime == nil {
+                throw ValidationError("--operator and --force-refresh-ra need --pruntime URL")
             }
         } else {
             guard pool != nil else { throw ValidationError("\(action.rawValue) needs --pool PID") }
@@ -103,7 +122,22 @@ struct TxCommand: AsyncParsableCommand {
             throw ExitCode.failure
         }
         let call: ActionCall
-        do { call = try actionCall() } catch { TxOutput.error("\(error)"); throw ExitCode.failure }
+        var preface: [String] = []
+        do {
+            if action == .register, let pruntime {
+                let checked = try await TxRegistration(pruntimeURL: pruntime, rpc: rpc, operatorAccount: operatorAccount,
+                                                       forceRefreshRA: forceRefreshRA,
+                                                       acceptUnattested: acceptUnattested,
+                                                       pruntimeTimeoutSeconds: min(60, max(5, timeout))).load()
+                call = checked.call
+                preface = checked.lines
+            } else {
+                call = try actionCall()
+            }
+        } catch {
+            TxOutput.error("\(error)")
+            throw ExitCode.failure
+        }
         let signer: KeyPair
         do { signer = try TxKeySource(suriFile: suriFile, suriEnv: suriEnv, keyFile: keyFile, passwordFile: passwordFile,
                                       scheme: scheme).load() } catch {
@@ -111,6 +145,7 @@ struct TxCommand: AsyncParsableCommand {
             throw ExitCode.failure
         }
         let session = TxSession(url: rpc, timeoutSeconds: timeout, eraPeriodBlocks: eraPeriodBlocks)
+        for line in preface { TxOutput.info(line, toStderr: printHex) }
         let code = await session.run(call, signer: signer, confirmation: yes ? .assumeYes : .ask,
                                      dryRun: dryRun, printHex: printHex)
         if code != 0 { throw ExitCode(code) }

@@ -35,6 +35,7 @@ import Testing
         #expect(c.workers[0].name == "rig-01" && c.workers[0].pid == 3 && c.workers[0].key == expectedKey)
         #expect(c.workers[0].pruntime == "http://10.0.0.5:8000")
         #expect(c.workers[1].name == "" && c.workers[1].pid == nil && c.workers[1].pruntime == nil)
+        #expect(c.pruntimeEndpoints == [expectedKey: "http://10.0.0.5:8000"])
         #expect(c.workerNames.count == 1)
         // Round trip through the text the saveConfig effect writes.
         #expect(try DashboardConfig.parse(c.tomlText) == c)

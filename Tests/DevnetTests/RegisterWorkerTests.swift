@@ -20,8 +20,9 @@ struct RegisterWorkerTests {
         pRuntimeHash = try IASVerifier.verify(report, atUnixSeconds: reportTime + 60).pRuntimeHash
     }
 
-    func chain(allow: Bool, at seconds: Int64) -> DevnetChain {
+    func chain(allow: Bool, at seconds: Int64, noneAttestation: Bool = false) -> DevnetChain {
         var c = DevnetConfig()
+        c.noneAttestationEnabled = noneAttestation
         c.workers = 1
         c.genesisTimestampMs = UInt64(seconds) * 1000
         c.pruntimeAllowList = allow ? [pRuntimeHash] : []
@@ -58,7 +59,11 @@ struct RegisterWorkerTests {
     @Test func refusalsCarryTheRegistryErrorNames() {
         let c = chain(allow: true, at: reportTime + 60)
         #expect(outcome(c, call(attestation: false)) == "NoneAttestationDisabled")
-        #expect(outcome(c, call(paraId: 2000)) == "ParachainIdMismatch")
+        // The pallet validates the attestation before the para id (registry.rs), so a
+        // wrong para id shows only once the attestation passes: here a dev-mode None.
+        #expect(outcome(c, call(paraId: 2000)) == "InvalidRuntimeInfoHash")
+        let dev = chain(allow: true, at: reportTime + 60, noneAttestation: true)
+        #expect(outcome(dev, call(paraId: 2000, attestation: false)) == "ParachainIdMismatch")
         // The real report passes every check but the commitment to this worker's info.
         #expect(outcome(c, call()) == "InvalidRuntimeInfoHash")
         #expect(outcome(chain(allow: false, at: reportTime + 60), call()) == "PRuntimeRejected")

@@ -24,7 +24,7 @@ extension DevnetChain {
         state.storage.set(DevnetKeys.expectedHeartbeatCount, scaleEncoded(config.expectedHeartbeats))
         state.storage.set(DevnetKeys.heartbeatPaused, scaleEncoded(false))
         state.storage.set(DevnetKeys.coolDownPeriod, scaleEncoded(config.coolDownSeconds))
-        state.storage.set(DevnetKeys.benchmarkDuration, scaleEncoded(UInt32(8)))
+        state.storage.set(DevnetKeys.benchmarkDuration, scaleEncoded(Self.benchmarkDurationBlocks))
         state.pruntimeAllowList = config.pruntimeAllowList
         state.storage.set(DevnetKeys.pruntimeAllowList, scaleEncoded(config.pruntimeAllowList))
         state.relayGenesisAllowList = [Self.kusamaGenesis]
@@ -68,7 +68,10 @@ extension DevnetChain {
                                 confidenceLevel: level, initialScore: score)
             let pid: UInt64? = config.pools > 0 ? UInt64(i % config.pools) : nil
             let owner = pid.flatMap { state.pools[$0]?.owner }
-            state.putWorkerInfo(WorkerInfoV2(pubkey: pubkey, ecdhPubkey: rng.bytes(32), runtimeVersion: 15,
+            let ecdh = rng.bytes(32)
+            sim.ecdhPubkey = ecdh
+            sim.defaultOperator = owner
+            state.putWorkerInfo(WorkerInfoV2(pubkey: pubkey, ecdhPubkey: ecdh, runtimeVersion: 15,
                                              lastUpdatedSeconds: state.nowSeconds, operatorAccount: owner,
                                              attestationProvider: 1, confidenceLevel: level, initialScore: score,
                                              features: [4, 1]))
@@ -87,6 +90,7 @@ extension DevnetChain {
                 // Genesis choices always satisfy the rules; a failure leaves the worker Ready.
             }
         }
+        addUnregisteredWorkers(after: n)
         state.events = []
         state.putOnlineWorkers(state.onlineWorkers)
         state.storage.set(DevnetKeys.events, [0])
@@ -96,6 +100,24 @@ extension DevnetChain {
                                  extrinsicsRoot: blake2_256([]), digestLogs: [])
         blocks.append(SealedBlock(header: header, hash: header.hash, extrinsics: []))
         refreshTotalShare()
+    }
+
+    /// Workers whose pRuntime runs in dev mode but which are not on chain yet (issue 8):
+    /// keys from their own seeded stream, so adding them leaves the registered fleet
+    /// and the chain's random choices exactly as without them.
+    func addUnregisteredWorkers(after registered: Int) {
+        var keyRng = SeededRandom(seed: config.seed ^ 0x7052_756E_7469_6D65)  // "pRuntime"
+        for k in 0..<max(0, config.unregisteredWorkers) {
+            let i = registered + k
+            let pubkey = keyRng.bytes(32)
+            var sim = SimWorker(index: i, pubkey: pubkey, challengeHash: blake2_256(pubkey), profile: .healthy,
+                                confidenceLevel: 128, initialScore: UInt32(1000 + keyRng.next() % 2000))
+            sim.ecdhPubkey = keyRng.bytes(32)
+            let pid: UInt64? = config.pools > 0 ? UInt64(i % config.pools) : nil
+            sim.defaultOperator = pid.flatMap { state.pools[$0]?.owner }
+            state.simIndexByPubkey[pubkey] = i
+            state.sims.append(sim)
+        }
     }
 
     /// A stake above the minimum `k·√p` (§2) with margin: 1.5·100·√p PHA.

@@ -15,11 +15,14 @@ extension DevnetChain {
         let payload = MqTopics.heartbeatV2(sessionId: sim.sessionId, challengeBlock: answer.challengeBlock,
                                            challengeTimeMs: answer.challengeTimeMs, iterations: iterations)
         let origin = MessageOrigin.worker(sim.pubkey)
-        let sequence = state.ingress[origin] ?? 0
         let message = MqMessage(sender: origin, destination: MqTopics.miningReport, payload: payload)
         // The worker's sr25519 signature over the message; the devnet holds no worker secrets
         // (its workers are simulated), so it marks its own messages with an empty signature.
-        let signed = SignedMqMessage(message: message, sequence: sequence, signature: [])
+        return relayerExtrinsic(SignedMqMessage(message: message, sequence: state.ingress[origin] ?? 0, signature: []))
+    }
+
+    /// `PhalaMq.sync_offchain_message(signed)` as the relayer submits it (signed with its key when it has one).
+    func relayerExtrinsic(_ signed: SignedMqMessage) -> UncheckedExtrinsic? {
         let call: [UInt8] = [85, 0] + scaleEncoded(signed)
         guard let relayer else { return UncheckedExtrinsic(unsignedCall: call) }
         let nonce = state.accounts[relayer.publicKey]?.nonce ?? 0
@@ -47,6 +50,12 @@ extension DevnetChain {
                                             publicKey: pubkey), ok else {
                 throw DevnetErrors.module("PhalaRegistry", "InvalidSignature")
             }
+        }
+        if signed.message.destination == MqTopics.registryEvent {
+            let score = try checkBenchReport(pubkey: pubkey, payload: signed.message.payload)
+            state.putIngress(origin, expected + 1)
+            applyBenchReport(pubkey: pubkey, score: score)
+            return
         }
         guard signed.message.destination == MqTopics.miningReport else {
             throw DevnetErrors.module("PhalaMq", "BadDestination")

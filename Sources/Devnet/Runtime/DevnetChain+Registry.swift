@@ -3,17 +3,26 @@ import ChainCrypto
 import Scale
 
 /// `PhalaRegistry.register_worker_v2` (PROTOCOL.md §2 registration rules,
-/// §5): para id 2004, a relay genesis hash on the allow list, an IAS report
-/// verified with the Attestation module at block time (signature and chain
-/// to Intel's root, quote status → confidence, pRuntime allow list, age,
-/// `report_data` = blake2_256 of the registration info). DCAP (`SgxDcap`
-/// with SgxV30 collateral, verified by the Attestation module's DCAP
-/// verifier, §5.4) only decodes once the runtime has the DCAP types
-/// (`DevnetChain+Upgrade.swift`); `None` attestation is disabled on Khala.
+/// §5), in the pallet's order: the attestation (`attestation::validate`),
+/// then para id 2004, then the relay genesis hash on the allow list.
+/// An IAS report is verified with the Attestation module at block time
+/// (signature and chain to Intel's root, quote status → confidence, pRuntime
+/// allow list, age, `report_data` = blake2_256 of the registration info).
+/// `None` (a dev-mode pRuntime) is accepted only when the scenario's
+/// `noneAttestationEnabled` is set (Khala: false), with provider None and
+/// confidence 128. DCAP (`SgxDcap` with SgxV30 collateral, verified by the
+/// Attestation module's DCAP verifier, §5.4) only decodes once the runtime
+/// has the DCAP types (`DevnetChain+Upgrade.swift`).
+///
+/// Either way a `BenchStart{duration}` goes to the worker; a simulated
+/// pRuntime then benchmarks and its report sets `initial_score` (§2).
 extension DevnetChain {
     static let khalaParaId: UInt32 = 2004
     /// Kusama's genesis hash, on Khala's relay-chain allow list (§5.2).
     static let kusamaGenesis = bytes("b0a8d493285c2df73290dfb7e61f870f17b41801197a149ca93654499ea3dafe")
+    /// `BenchmarkDuration` at genesis (blocks).
+    static let benchmarkDurationBlocks: UInt32 = 8
+    static let registryPallet = Array("PhalaRegistry".utf8)
 
     static let registrationInfoType: UInt32 =
         DevnetMetadata.metadata.call(pallet: "PhalaRegistry", name: "register_worker_v2")?.fields.first?.type ?? 0
@@ -24,45 +33,75 @@ extension DevnetChain {
               info.pubkey.count == 32, info.ecdhPubkey.count == 32 else {
             throw DevnetErrors.module("PhalaRegistry", "InvalidInput")
         }
-        guard info.paraId == Self.khalaParaId else { throw DevnetErrors.module("PhalaRegistry", "ParachainIdMismatch") }
-        guard case .variant("Some", _, let some)? = attestation, let report = some.first?.value else {
-            throw DevnetErrors.module("PhalaRegistry", "NoneAttestationDisabled")
+        let provider: UInt8?
+        let level: UInt8
+        switch attestation {
+        case .variant("None", _, _)?:
+            guard config.noneAttestationEnabled else { throw DevnetErrors.module("PhalaRegistry", "NoneAttestationDisabled") }
+            provider = nil
+            level = 128
+        case .variant("Some", _, let some)?:
+            guard let report = some.first?.value else { throw DevnetErrors.module("PhalaRegistry", "UnknownQuoteBodyFormat") }
+            let policy = AttestationPolicy(registrationInfo: info, pRuntimeAllowList: state.pruntimeAllowList)
+            switch try attestationEvidence(report) {
+            case .ias(let report):
+                do {
+                    level = try IASVerifier.verify(report, atUnixSeconds: Int64(state.nowSeconds), policy: policy).confidenceLevel
+                } catch {
+                    throw DevnetErrors.module("PhalaRegistry", Self.registryError(error))
+                }
+                provider = AttestationProviderIndex.ias
+            case .dcap(let quote, let collateral):
+                do {
+                    level = try DCAPVerifier.verify(quote: quote, collateral: collateral, atUnixSeconds: Int64(state.nowSeconds),
+                                                    policy: policy).confidenceLevel
+                } catch {
+                    throw DevnetErrors.module("PhalaRegistry", Self.dcapRegistryError(error))
+                }
+                provider = AttestationProviderIndex.dcap
+            }
+        default:
+            throw DevnetErrors.module("PhalaRegistry", "UnknownQuoteBodyFormat")
         }
-        let evidence = try attestationEvidence(report)
+        guard info.paraId == Self.khalaParaId else { throw DevnetErrors.module("PhalaRegistry", "ParachainIdMismatch") }
         guard state.relayGenesisAllowList.contains(info.genesisBlockHash) else {
             throw DevnetErrors.module("PhalaRegistry", "GenesisBlockHashRejected")
-        }
-        let policy = AttestationPolicy(registrationInfo: info, pRuntimeAllowList: state.pruntimeAllowList)
-        let outcome: AttestationOutcome
-        let provider: UInt8
-        switch evidence {
-        case .ias(let report):
-            do {
-                outcome = try IASVerifier.verify(report, atUnixSeconds: Int64(state.nowSeconds), policy: policy)
-            } catch {
-                throw DevnetErrors.module("PhalaRegistry", Self.registryError(error))
-            }
-            provider = AttestationProviderIndex.ias
-        case .dcap(let quote, let collateral):
-            do {
-                outcome = try DCAPVerifier.verify(quote: quote, collateral: collateral, atUnixSeconds: Int64(state.nowSeconds),
-                                                  policy: policy)
-            } catch {
-                throw DevnetErrors.module("PhalaRegistry", Self.dcapRegistryError(error))
-            }
-            provider = AttestationProviderIndex.dcap
         }
         let existing = state.workerInfos[info.pubkey]
         state.putWorkerInfo(WorkerInfoV2(
             pubkey: info.pubkey, ecdhPubkey: info.ecdhPubkey, runtimeVersion: info.version,
             lastUpdatedSeconds: state.nowSeconds, operatorAccount: info.operatorAccount, attestationProvider: provider,
-            confidenceLevel: outcome.confidenceLevel, initialScore: existing?.initialScore, features: info.features))
+            confidenceLevel: level, initialScore: existing?.initialScore, features: info.features))
+        let number = headNumberOrZero + 1
         if existing == nil {
-            state.storage.set(DevnetKeys.workerAddedAt(info.pubkey), scaleEncoded(headNumberOrZero + 1))
-            state.deposit(.workerAdded(pubkey: info.pubkey, attestationProvider: provider, confidenceLevel: outcome.confidenceLevel))
+            state.storage.set(DevnetKeys.workerAddedAt(info.pubkey), scaleEncoded(number))
+            state.pushOutbound(MqMessage(sender: .pallet(Self.registryPallet), destination: MqTopics.systemEvent,
+                                         payload: MqTopics.workerRegistered(pubkey: info.pubkey, confidenceLevel: level)))
+            state.deposit(.workerAdded(pubkey: info.pubkey, attestationProvider: provider, confidenceLevel: level))
         } else {
-            state.deposit(.workerUpdated(pubkey: info.pubkey, attestationProvider: provider, confidenceLevel: outcome.confidenceLevel))
+            state.deposit(.workerUpdated(pubkey: info.pubkey, attestationProvider: provider, confidenceLevel: level))
         }
+        // "Trigger benchmark anyway" (registry.rs).
+        state.pushOutbound(MqMessage(sender: .pallet(Self.registryPallet), destination: MqTopics.systemEvent,
+                                     payload: MqTopics.benchStart(pubkey: info.pubkey,
+                                                                  durationBlocks: Self.benchmarkDurationBlocks)))
+        if let i = state.simIndexByPubkey[info.pubkey] {
+            scheduleBenchmark(workerIndex: i, startBlock: number)
+        }
+    }
+
+    /// The simulated pRuntime benchmarks for `BenchmarkDuration` blocks (at least
+    /// a second of chain time, so the chain's score division is defined), then
+    /// its report is relayed in the next block.
+    func scheduleBenchmark(workerIndex i: Int, startBlock: UInt32) {
+        if let old = state.sims[i].benchReportBlock {
+            state.benchReports[old]?.removeAll { $0 == i }
+        }
+        let minBlocks = UInt32(min(UInt64(UInt32.max / 2), (1000 + config.blockTimeMs - 1) / config.blockTimeMs))
+        let at = startBlock + max(Self.benchmarkDurationBlocks, minBlocks) + 1
+        state.sims[i].benchStartMs = state.nowMs
+        state.sims[i].benchReportBlock = at
+        state.benchReports[at, default: []].append(i)
     }
 
     /// What an `AttestationReport` carries: IAS (every runtime) or DCAP (runtimes after 1251, §5.4).
@@ -119,6 +158,7 @@ extension DevnetChain {
         case .quoteStatusNotAccepted: return "InvalidQuoteStatus"
         case .reportDataMismatch: return "InvalidRuntimeInfoHash"
         case .pRuntimeNotAllowed: return "PRuntimeRejected"
+        case .noneAttestationDisabled: return "NoneAttestationDisabled"
         default: return "BadIASReport"
         }
     }

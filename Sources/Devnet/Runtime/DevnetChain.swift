@@ -133,6 +133,10 @@ public final class DevnetChain {
         for answer in scheduledAnswers.removeValue(forKey: number) ?? [] {
             if let x = relayHeartbeat(answer) { apply(inherent: x, index: UInt32(extrinsics.count), into: &extrinsics) }
         }
+        // Benchmark reports of freshly registered simulated workers (§2).
+        for i in state.benchReports.removeValue(forKey: number) ?? [] where i < state.sims.count {
+            if let x = relayBenchReport(workerIndex: i) { apply(inherent: x, index: UInt32(extrinsics.count), into: &extrinsics) }
+        }
         // 3. User extrinsics whose nonce is due, in arrival order.
         var waiting: [UncheckedExtrinsic] = []
         for x in txPool {

@@ -40,6 +40,15 @@ public struct DevnetConfig: Sendable, Hashable {
     public var unpooledWorkers: Int = 0
     /// A runtime upgrade to enact during the run (nil: the chain stays on spec 1251).
     public var runtimeUpgrade: RuntimeUpgradePlan?
+    /// Simulated workers whose pRuntime runs (dev mode, served by `SimulatedPRuntimeServer`)
+    /// but which are not registered on chain yet, so registration can be rehearsed (issue 8).
+    /// They come after the `workers` registered ones, by index.
+    public var unregisteredWorkers: Int = 0
+    /// The runtime constant `NoneAttestationEnabled`: whether `register_worker_v2` accepts
+    /// `None` attestation (a dev-mode pRuntime), recording provider None and confidence 128
+    /// (PB utils/attestation.rs `validate`). Khala sets it false (the default here); a dev
+    /// chain sets it true, which is what lets the simulated dev-mode pRuntimes register.
+    public var noneAttestationEnabled: Bool = false
 
     public init() {}
 

@@ -28,6 +28,8 @@ struct RuntimeState: Sendable {
     var pruntimeAllowList: [[UInt8]] = []
     var relayGenesisAllowList: [[UInt8]] = []
     var nowMs: UInt64 = 0
+    /// Simulated workers (by index) whose pRuntime relays its benchmark report in a block (§2 BenchStart).
+    var benchReports: [UInt32: [Int]] = [:]
 
     static let wphaAssetId: UInt32 = 10_000
 

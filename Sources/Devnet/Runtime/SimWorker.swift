@@ -30,6 +30,13 @@ struct SimWorker: Sendable, Hashable {
     var workingStartMs: UInt64 = 0
     /// Sequence of the worker's next off-chain message (`OffchainIngress`).
     var mqSequence: UInt64 = 0
+    /// The pRuntime's ECDH public key (what it registers with).
+    var ecdhPubkey: [UInt8] = []
+    /// The operator its pRuntime names by default (the owner of the pool it is meant for).
+    var defaultOperator: [UInt8]?
+    /// A benchmark started by `BenchStart` (§2): unix ms of its start, and the block its report is relayed in.
+    var benchStartMs: UInt64?
+    var benchReportBlock: UInt32?
 
     static func == (a: SimWorker, b: SimWorker) -> Bool { a.index == b.index && a.pubkey == b.pubkey }
     func hash(into h: inout Hasher) { h.combine(index) }

@@ -79,6 +79,28 @@ public enum MqTopics {
     public static let systemEvent = Array("phala/system/event".utf8)
     public static let miningReport = Array("phala/mining/report".utf8)
     public static let computationPallet = Array("PhalaComputation".utf8)
+    /// Where a worker's `RegistryEvent`s (its benchmark report) go.
+    public static let registryEvent = Array("phala/registry/event".utf8)
+
+    /// `SystemEvent::WorkerEvent{pubkey, Registered(WorkerInfo{confidence_level})}`.
+    public static func workerRegistered(pubkey: [UInt8], confidenceLevel: UInt8) -> [UInt8] {
+        [0] + pubkey + [0, confidenceLevel]
+    }
+
+    /// `SystemEvent::WorkerEvent{pubkey, BenchStart{duration}}` (duration in blocks).
+    public static func benchStart(pubkey: [UInt8], durationBlocks: UInt32) -> [UInt8] {
+        [0] + pubkey + [1] + scaleEncoded(durationBlocks)
+    }
+
+    /// `SystemEvent::WorkerEvent{pubkey, BenchScore(score)}`.
+    public static func benchScore(pubkey: [UInt8], score: UInt32) -> [UInt8] {
+        [0] + pubkey + [2] + scaleEncoded(score)
+    }
+
+    /// `RegistryEvent::BenchReport{start_time ms, iterations}`.
+    public static func benchReport(startTimeMs: UInt64, iterations: UInt64) -> [UInt8] {
+        [0] + scaleEncoded(startTimeMs) + scaleEncoded(iterations)
+    }
 
     /// `SystemEvent::HeartbeatChallenge{seed, online_target}`, U256s little-endian.
     public static func heartbeatChallenge(seedLE: [UInt8], targetLE: [UInt8]) -> [UInt8] {
