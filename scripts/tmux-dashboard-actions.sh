@@ -28,13 +28,20 @@ T="tmux -L $SOCK"
 S=actions
 STATE=$(mktemp -d)   # XDG_STATE_HOME: the log file lands here
 CAPS=$STATE/captures; mkdir -p "$CAPS"
+# A crash's backtrace goes to a file here (not the pane, where it would scroll away).
+BT=$STATE/backtraces; mkdir -p "$BT"
+export SWIFT_BACKTRACE="enable=yes,output-to=$BT"
 # The owner's secret URI (the well-known dev phrase + //Alice): never on screen or in the log.
 PHRASE="bottom drive obey lake curtain smoke basket hold race lonely fit walk"
 SECRET="$STATE/owner.suri"; printf '%s//Alice\n' "$PHRASE" > "$SECRET"
 START=$(date +%s)
 n=0
 cap() { n=$((n + 1)); $T capture-pane -p -t "$S" > "$CAPS/$n.txt"; cat "$CAPS/$n.txt"; }
-fail() { echo "FAIL: $*"; $T capture-pane -p -t "$S" 2>/dev/null | head -40; echo "--- log"; tail -20 "$STATE/khalatop/khalatop.log" 2>/dev/null; $T kill-server 2>/dev/null; exit 1; }
+fail() {
+  echo "FAIL: $*"; $T capture-pane -p -t "$S" 2>/dev/null | head -40; echo "--- log"; tail -20 "$STATE/khalatop/khalatop.log" 2>/dev/null
+  for f in "$BT"/*; do [ -f "$f" ] && { echo "--- backtrace $f"; head -80 "$f"; }; done
+  $T kill-server 2>/dev/null; exit 1
+}
 wait_for() { # pattern, seconds
   for _ in $(seq 1 $(( $2 * 10 ))); do cap > /dev/null; grep -q -- "$1" "$CAPS/$n.txt" && return 0; sleep 0.1; done
   return 1
