@@ -97,6 +97,8 @@ final class EngineProbe: Sendable {
         var fleet = Fleet()
         var events: [EngineEvent] = []
         var heartbeats: [HeartbeatReport] = []
+        /// Heartbeats seen (also counted when `keepHeartbeats` is false).
+        var heartbeatCount = 0
         var diagnostics: [EngineDiagnostic] = []
         var connections: [EngineConnectionState] = []
         var processed: UInt32?
@@ -106,8 +108,13 @@ final class EngineProbe: Sendable {
 
     let state = Mutex(State())
     let keepEvents: Bool
+    /// False for long runs: only `heartbeatCount` grows (the memory test measures the engine, not this list).
+    let keepHeartbeats: Bool
 
-    init(keepEvents: Bool = true) { self.keepEvents = keepEvents }
+    init(keepEvents: Bool = true, keepHeartbeats: Bool = true) {
+        self.keepEvents = keepEvents
+        self.keepHeartbeats = keepHeartbeats
+    }
 
     func consume(_ engine: ChainEngine) -> Task<Void, Never> {
         Task {
@@ -117,7 +124,10 @@ final class EngineProbe: Sendable {
                     switch e {
                     case .observation(let o):
                         s.fleet.applyInPlace(o)
-                        if case .heartbeatLanded(let h) = o { s.heartbeats.append(h) }
+                        if case .heartbeatLanded(let h) = o {
+                            s.heartbeatCount += 1
+                            if keepHeartbeats { s.heartbeats.append(h) }
+                        }
                     case .diagnostic(let d): s.diagnostics.append(d)
                     case .connection(let c): s.connections.append(c)
                     case .blockProcessed(let n): s.processed = n

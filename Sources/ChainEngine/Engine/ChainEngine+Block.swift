@@ -67,6 +67,7 @@ extension ChainEngine {
 
         for c in messages.challenges { await emit(.challengeIssued(c)) }
         await emit(.blockProcessed(number: number))
+        await flush()
         stats.blocksProcessed += 1
         processedBlock = number
     }

@@ -1,3 +1,4 @@
+import Foundation
 import MiningCore
 
 /// The bounded buffer between the engine and its consumer (issue 6: back-
@@ -20,6 +21,29 @@ actor EventQueue {
     init(capacity: Int) { self.capacity = capacity }
 
     var count: Int { buffer.count - head }
+
+    /// Adds events in order, each as `push` would (one actor hop for the batch).
+    func push(contentsOf events: [EngineEvent]) async {
+        for e in events { await push(e) }
+    }
+
+    /// Up to `limit` events at once (at least one; nil once finished and drained),
+    /// for `EventCursor`: one hop per batch on the consumer side.
+    func nextBatch(limit: Int) async -> [EngineEvent]? {
+        if count == 0 {
+            guard let e = await next() else { return nil }
+            return [e]
+        }
+        let n = min(limit, count)
+        let batch = Array(buffer[head..<(head + n)])
+        head += n
+        if head > 1024 && head * 2 > buffer.count {
+            buffer.removeFirst(head)
+            head = 0
+        }
+        while !producers.isEmpty, count < capacity { producers.removeFirst().resume() }
+        return batch
+    }
 
     /// Adds an event, waiting while the buffer is full.
     func push(_ event: EngineEvent) async {
@@ -118,5 +142,35 @@ private enum SnapshotKey: Hashable {
         case .connectionChanged: self = .connection
         default: return nil
         }
+    }
+}
+
+/// The consumer's side of `EventQueue`: takes events in small batches and
+/// hands them out one by one, so the single consumer of `ChainEngine.events`
+/// does not hop to the queue's actor per event.
+final class EventCursor: @unchecked Sendable {
+    private let lock = NSLock()
+    private var pending: [EngineEvent] = []
+    private var index = 0
+    private let batchSize: Int
+
+    init(batchSize: Int) { self.batchSize = batchSize }
+
+    func next(from queue: EventQueue) async -> EngineEvent? {
+        if let e = take() { return e }
+        guard let batch = await queue.nextBatch(limit: batchSize), let first = batch.first else { return nil }
+        lock.lock()
+        pending = batch
+        index = 1
+        lock.unlock()
+        return first
+    }
+
+    private func take() -> EngineEvent? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard index < pending.count else { return nil }
+        defer { index += 1 }
+        return pending[index]
     }
 }
