@@ -39,7 +39,7 @@ extension ChainEngine {
             let keys = try await calls.keys(prefix: prefix, at: hash, pageSize: configuration.keysPageSize)
             let values = try await calls.storage(keys, at: hash, batch: configuration.storageBatchSize)
             for (_, value) in values {
-                guard let value, let decoded = try? dec.decodeStakePool(value), let pool = decoded else { continue }
+                guard let value, let pool = try? dec.decodeStakePool(value) else { continue }
                 if pool.owner == op { pids.insert(pool.pid) }
             }
         }

@@ -159,11 +159,15 @@ final class EventCursor: @unchecked Sendable {
     func next(from queue: EventQueue) async -> EngineEvent? {
         if let e = take() { return e }
         guard let batch = await queue.nextBatch(limit: batchSize), let first = batch.first else { return nil }
+        store(batch)
+        return first
+    }
+
+    private func store(_ batch: [EngineEvent]) {
         lock.lock()
         pending = batch
         index = 1
         lock.unlock()
-        return first
     }
 
     private func take() -> EngineEvent? {
