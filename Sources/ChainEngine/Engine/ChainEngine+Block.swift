@@ -5,15 +5,29 @@ import Scale
 /// extrinsics and the storage its events changed (issue 6, PROTOCOL.md §3-§4).
 extension ChainEngine {
     func processBlock(_ number: UInt32, _ calls: NodeCalls) async throws {
-        let hash = try await calls.blockHash(number)
+        // The hash from the head notifications when known (no chain_getBlockHash round trip).
+        var hash: [UInt8]
+        var derived = false
+        if let known = headHashes.hash(of: number), pendingSpec == nil {
+            (hash, derived) = (known.hash, known.derived)
+        } else {
+            hash = try await calls.blockHash(number)
+        }
         try await checkRuntime(at: hash, number: number, calls)
         let dec = try requireDecoder()
         let items: [StorageItem] = [.timestamp, .events, .outboundMessages] + Self.parameterItems
         let keys = items.compactMap { dec.plans[$0]?.prefix }
-        async let valuesCall = calls.storage(keys, at: hash, batch: configuration.storageBatchSize)
-        async let extrinsicsCall = calls.blockExtrinsics(hash)
-        let values = try await valuesCall
-        let extrinsics = try await extrinsicsCall
+        let values: [[UInt8]: [UInt8]?], extrinsics: [[UInt8]]
+        do {
+            (values, extrinsics) = try await calls.blockContents(keys, at: hash)
+        } catch {
+            // A hash computed from a header the node does not know: ask the node, and stop computing them.
+            guard derived, !Task.isCancelled else { throw error }
+            headHashes.distrustDerived()
+            hash = try await calls.blockHash(number)
+            (values, extrinsics) = try await calls.blockContents(keys, at: hash)
+        }
+        headHashes.forget(below: number)
         func raw(_ item: StorageItem) -> [UInt8]? {
             guard let k = dec.plans[item]?.prefix else { return nil }
             return values[k] ?? nil

@@ -98,6 +98,7 @@ extension ChainEngine {
             needsReload = true
             throw NodeResponseError.badResult(method: "head notification", reason: "head \(n) far below processed block \(p)")
         }
+        headHashes.note(header)
         noteHeadNumber(n)
         wake?.yield()
     }

@@ -45,6 +45,8 @@ public actor ChainEngine {
     /// First block replayed after a reconnect (reported once caught up).
     var backfillStart: UInt32?
     public internal(set) var stats = EngineStats()
+    /// Block hashes learned from head notifications.
+    var headHashes = HeadHashes()
     /// Events gathered for the next `flush` (see `emit`).
     var outbox: [EngineEvent] = []
 
