@@ -4,7 +4,41 @@ import Scale
 /// One block: header basics, events, outbound messages, heartbeat
 /// extrinsics and the storage its events changed (issue 6, PROTOCOL.md §3-§4).
 extension ChainEngine {
+    /// Processes block `number`; its events reach the queue only once the
+    /// whole block is done. If it fails half way (the node went away), what
+    /// only this block says — heartbeats, event observations, diagnostics —
+    /// is dropped, since the block is processed again after the reconnect
+    /// (no heartbeat counted twice); storage snapshots already read and
+    /// diagnostics are kept (snapshots are idempotent, and their values are
+    /// recorded as seen, so they would not come again).
     func processBlock(_ number: UInt32, _ calls: NodeCalls) async throws {
+        let mark = outbox.count
+        holdingBlock = true
+        do {
+            try await processBlockContents(number, calls)
+            holdingBlock = false
+            await flush()
+        } catch {
+            holdingBlock = false
+            let kept = outbox[mark...].filter(Self.survivesFailedBlock)
+            outbox.removeSubrange(mark...)
+            outbox += kept
+            throw error
+        }
+    }
+
+    /// Whether an event of a block that failed half way still holds.
+    static func survivesFailedBlock(_ e: EngineEvent) -> Bool {
+        switch e {
+        case .observation(let o):
+            if case .watchListChanged = o { return true }
+            return SnapshotKey(o) != nil
+        case .extrinsicFailed, .blockProcessed: return false
+        case .connection, .diagnostic, .fleetLoaded: return true
+        }
+    }
+
+    private func processBlockContents(_ number: UInt32, _ calls: NodeCalls) async throws {
         // The hash from the head notifications when known (no chain_getBlockHash round trip).
         var hash: [UInt8]
         var derived = false
@@ -56,8 +90,9 @@ extension ChainEngine {
         let reconcile = configuration.reconcileEveryBlocks > 0 && number % configuration.reconcileEveryBlocks == 0
         if reconcile {
             deferredPools = []
+            deferredSessions = []
             try await loadAll(calls, block: number, hash: hash, scanOperator: true)
-        } else if !hints.isEmpty {
+        } else if !hints.isEmpty || !deferredSessions.isEmpty {
             // Member changes now; value-only changes (rewards, contributions) at most every `poolRefreshEveryBlocks`.
             deferredPools.formUnion(hints.pools.subtracting(hints.poolMembership))
             var poolsNow = hints.poolMembership
@@ -76,12 +111,18 @@ extension ChainEngine {
             }
             let watchedSessions = storage.filter.sessions
             hints.sessions.formIntersection(watchedSessions)
+            deferredSessions.formUnion(hints.sessionValues)
+            deferredSessions.subtract(hints.sessions)
+            deferredSessions.formIntersection(watchedSessions)
+            if !deferredSessions.isEmpty, number % max(1, configuration.sessionValueRefreshEveryBlocks) == 0 {
+                hints.sessions.formUnion(deferredSessions)
+                deferredSessions = []
+            }
             try await refreshSessions(hints.sessions, calls, dec, block: number, hash: hash)
         }
 
         for c in messages.challenges { await emit(.challengeIssued(c)) }
         await emit(.blockProcessed(number: number))
-        await flush()
         stats.blocksProcessed += 1
         processedBlock = number
     }

@@ -42,11 +42,15 @@ public actor ChainEngine {
     var needsReload = false
     /// Pools whose balances/values changed (rewards...) waiting for the next periodic pool refresh.
     var deferredPools: Set<UInt64> = []
+    /// Watched sessions with value-only changes waiting for the next periodic session refresh.
+    var deferredSessions: Set<AccountID> = []
     /// First block replayed after a reconnect (reported once caught up).
     var backfillStart: UInt32?
     public internal(set) var stats = EngineStats()
     /// Block hashes learned from head notifications.
     var headHashes = HeadHashes()
+    /// True while a block is being processed (see `processBlock`).
+    var holdingBlock = false
     /// Events gathered for the next `flush` (see `emit`).
     var outbox: [EngineEvent] = []
 
@@ -82,6 +86,7 @@ public actor ChainEngine {
     /// gathered before it, so order is kept. Bounded by `outboxLimit`.
     func emit(_ e: EngineEvent) async {
         outbox.append(e)
+        if holdingBlock { return }  // a block's events go out when it is complete
         switch e {
         case .observation, .blockProcessed:
             if outbox.count < Self.outboxLimit { return }

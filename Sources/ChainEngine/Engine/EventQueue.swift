@@ -121,7 +121,7 @@ actor EventQueue {
 
 /// The item a storage-snapshot observation describes; a later snapshot of
 /// the same item makes an earlier one redundant.
-private enum SnapshotKey: Hashable {
+enum SnapshotKey: Hashable {
     case info(WorkerKey), binding(WorkerKey), assignment(WorkerKey), session(AccountID), stake(AccountID)
     case pool(UInt64), gas(AccountID), tokenomics, coolDown, online, expected, paused, connection
 
