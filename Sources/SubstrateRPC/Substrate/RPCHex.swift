@@ -56,23 +56,28 @@ public enum RPCHex {
         guard digits % 2 == 0 else { return .failure(.invalid(position: count, reason: "odd number of hex digits (\(digits))")) }
         var bad = -1
         let out = [UInt8](unsafeUninitializedCapacity: digits / 2) { buffer, initialized in
-            var i = base
-            var o = 0
-            while i < count {
-                let hi = nibble(p[i]), lo = nibble(p[i + 1])
-                guard hi | lo < 16 else {
-                    bad = hi < 16 ? i + 1 : i
-                    break
+            nibbleTable.withUnsafeBufferPointer { table in
+                var i = base
+                var o = 0
+                while i < count {
+                    let hi = table[Int(p[i])], lo = table[Int(p[i + 1])]
+                    guard hi | lo < 16 else {
+                        bad = hi < 16 ? i + 1 : i
+                        break
+                    }
+                    buffer[o] = hi << 4 | lo
+                    o += 1
+                    i += 2
                 }
-                buffer[o] = hi << 4 | lo
-                o += 1
-                i += 2
+                initialized = o
             }
-            initialized = o
         }
         guard bad < 0 else { return .failure(.invalid(position: bad, reason: "not a hex digit")) }
         return .success(out)
     }
+
+    /// Hex digit value per byte, 0xff for a non-digit.
+    static let nibbleTable: [UInt8] = (0...255).map { nibble(UInt8($0)) }
 
     /// The value of one hex digit, or 0xff.
     @inline(__always)
