@@ -129,7 +129,10 @@ final class EngineProbe: Sendable {
                             if keepHeartbeats { s.heartbeats.append(h) }
                         }
                     case .diagnostic(let d): s.diagnostics.append(d)
-                    case .connection(let c): s.connections.append(c)
+                    case .connection(let c):
+                        s.connections.append(c)
+                        // Long runs keep the recent states only (a `.live` state comes with every block).
+                        if !keepHeartbeats, s.connections.count > 256 { s.connections.removeFirst(128) }
                     case .blockProcessed(let n): s.processed = n
                     case .fleetLoaded: s.loads += 1
                     case .extrinsicFailed: break
