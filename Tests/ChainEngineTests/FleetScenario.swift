@@ -18,9 +18,9 @@ struct FleetScenario: @unchecked Sendable {
     let loneWorker = TestKeys.worker(999)
     var d: ChainDecoder { s.decoder }
 
-    init(workers: Int = 3, samples: ChainSamples) throws {
+    init(workers: Int = 3, samples: ChainSamples, hashSalt: [UInt8] = []) throws {
         s = samples
-        chain = FakeChain(metadata: samples.metadata.encoded)
+        chain = FakeChain(metadata: samples.metadata.encoded, hashSalt: hashSalt)
         node = FakeNode(chain: chain)
         poolWorkers = (1...max(1, workers)).map { TestKeys.worker($0) }
         var genesis: [[UInt8]: [UInt8]?] = [:]

@@ -24,6 +24,7 @@ extension ChainEngine {
 
     private func follow(_ client: RPCClient, _ endpoint: String) async throws {
         let calls = NodeCalls(client: client, timeout: configuration.callTimeoutSeconds)
+        headHashes = HeadHashes()  // another node (or a restarted chain): learn its hashes afresh
         let version = try await calls.runtimeVersion()
         let versions = try await client.subscribe(SubstrateMethods.runtimeVersion, timeoutSeconds: configuration.callTimeoutSeconds)
         let heads = try await client.subscribe(configuration.followFinalized ? SubstrateMethods.finalizedHeads : SubstrateMethods.newHeads,
