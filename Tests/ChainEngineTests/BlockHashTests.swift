@@ -32,11 +32,12 @@ struct BlockHashTests {
         #expect(probe.read { $0.heartbeats.count } == 6, "each heartbeat once")
         #expect(Set(probe.read { $0.heartbeats.map(\.block) }).count == 6)
         let asked = sc.node.count("chain_getBlockHash") - askedBefore
+        print("block hashes asked while following 7 blocks (node hashes differ: \(nodeHashesDiffer)): \(asked)")
         if nodeHashesDiffer {
             #expect(asked >= 1, "the computed hash was refused, the node was asked")
             #expect(await engine.headHashes.trustDerived == false)
         } else {
-            #expect(asked < 7, "\(asked) hashes asked for 7 blocks")
+            #expect(asked <= 1, "\(asked) hashes asked for 7 blocks")
             #expect(await engine.headHashes.trustDerived)
         }
         #expect(probe.read { $0.diagnostics.filter { if case .decode = $0 { true } else { false } } }.isEmpty)
