@@ -17,7 +17,8 @@ extension ChainEngine {
         do {
             try await processBlockContents(number, calls)
             holdingBlock = false
-            await flush()
+            // Handed over with the connection state `catchUp` emits next (one queue hop per block).
+            if outbox.count >= Self.outboxLimit { await flush() }
         } catch {
             holdingBlock = false
             let kept = outbox[mark...].filter(Self.survivesFailedBlock)

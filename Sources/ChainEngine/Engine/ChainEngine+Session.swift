@@ -165,5 +165,6 @@ extension ChainEngine {
         backfillStart = nil
         sessionWentLive = true
         await setConnection(.live(endpoint: endpoint, block: p))
+        await flush()
     }
 }
