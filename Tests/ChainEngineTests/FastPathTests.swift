@@ -24,9 +24,23 @@ struct FastPathTests {
 
     @Test func the1251HotMapsHaveFastLayouts() {
         #expect(s.decoder.fast.fastItems == [.workers, .sessions, .workerBindings, .workerAssignments, .stakes, .pools])
-        #expect(dynamic.fast.fastItems.isEmpty)
+        #expect(dynamic.fast.fastItems.isEmpty && dynamic.fast.key32Items.isEmpty)
         #expect(s.decoder.fast.workerInfo == [0: .root, 1: .ias], "1251 has Root and Ias only")
         #expect(s.decoder.fast.sessionInfo?.count == 5)
+    }
+
+    /// Keys of the 32-byte-keyed maps built without a value tree equal the metadata-encoded ones.
+    @Test func fastStorageKeysEqualEncodedKeys() throws {
+        #expect(s.decoder.fast.key32Items.isSuperset(of: [.workers, .workerBindings, .workerAssignments, .sessions, .stakes, .systemAccount]))
+        #expect(!s.decoder.fast.key32Items.contains(.pools) && !s.decoder.fast.key32Items.contains(.assetAccount))
+        for i in 1...5 {
+            for item in [StorageItem.workers, .workerBindings, .workerAssignments] {
+                #expect(try s.decoder.workerKey(item, TestKeys.worker(i)) == (try dynamic.workerKey(item, TestKeys.worker(i))))
+            }
+            for item in [StorageItem.sessions, .stakes, .systemAccount] {
+                #expect(try s.decoder.accountKey(item, TestKeys.account(i)) == (try dynamic.accountKey(item, TestKeys.account(i))))
+            }
+        }
     }
 
     func workerSamples(_ samples: ChainSamples, providers: [String?]) throws -> [[UInt8]] {

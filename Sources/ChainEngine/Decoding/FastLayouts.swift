@@ -20,6 +20,9 @@ public struct FastLayouts: Sendable {
     var stake = false
     /// `PhalaBasePool.Pools`: the index of `PoolProxy::StakePool`.
     var stakePoolIndex: UInt8?
+    /// Maps with one hasher whose key is a 32-byte key (worker or account):
+    /// their storage keys are `prefix ‖ hasher(key bytes)` without encoding a value tree.
+    var key32Items: Set<StorageItem> = []
 
     /// No fast path at all (every value decodes dynamically).
     public static let none = FastLayouts()
@@ -42,6 +45,10 @@ public struct FastLayouts: Sendable {
         assignment = check(.workerAssignments, .u64) != nil
         stake = check(.stakes, .u128) != nil
         stakePoolIndex = check(.pools, Self.poolProxyShape)?.variantIndices["StakePool"]
+        for (item, p) in plans where p.hashers.count == 1 {
+            var facts = ShapeFacts()
+            if let k = p.keyType, registry.matches(k, .key32, &facts) { key32Items.insert(item) }
+        }
     }
 
     /// Names of the items that decode through a fast path (for tests and diagnostics).

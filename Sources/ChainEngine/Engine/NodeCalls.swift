@@ -80,21 +80,41 @@ struct NodeCalls: Sendable {
         return out
     }
 
-    /// Values of `keys` at `hash` (absent keys map to nil), in batches of `batch` keys per call.
+    /// Values of `keys` at `hash` (absent keys map to nil), in batches of
+    /// `batch` keys per call, up to `storageCallsInFlight` calls at once (the
+    /// node serves one while the engine reads another).
     func storage(_ keys: [[UInt8]], at hash: [UInt8], batch: Int) async throws -> [[UInt8]: [UInt8]?] {
         let m = SubstrateMethods.stateQueryStorageAt
         var out: [[UInt8]: [UInt8]?] = [:]
         out.reserveCapacity(keys.count)
-        var start = 0
-        while start < keys.count {
-            let chunk = keys[start..<min(keys.count, start + batch)]
-            start += chunk.count
-            let r = try await raw(m, [.array(chunk.map { .hex($0) }), .hex(hash)])
-            for k in chunk { out[k] = .some(nil) }
-            try Self.readChanges(r, into: &out)
+        for k in keys { out[k] = .some(nil) }
+        let size = max(1, batch)
+        let chunks = stride(from: 0, to: keys.count, by: size).map { Array(keys[$0..<min(keys.count, $0 + size)]) }
+        func params(_ chunk: [[UInt8]]) -> [JSONValue] { [.array(chunk.map { .hex($0) }), .hex(hash)] }
+        if chunks.count == 1 {
+            try Self.readChanges(try await raw(m, params(chunks[0])), into: &out)
+            return out
+        }
+        try await withThrowingTaskGroup(of: JSONValue.self) { group in
+            var next = 0
+            while next < min(Self.storageCallsInFlight, chunks.count) {
+                let p = params(chunks[next])
+                group.addTask { try await self.raw(m, p) }
+                next += 1
+            }
+            while let r = try await group.next() {
+                try Self.readChanges(r, into: &out)
+                if next < chunks.count {
+                    let p = params(chunks[next])
+                    group.addTask { try await self.raw(m, p) }
+                    next += 1
+                }
+            }
         }
         return out
     }
+
+    static let storageCallsInFlight = 4
 
     /// The `[{block, changes: [[key, value|null]]}]` result of `state_queryStorageAt`, into `out`.
     static func readChanges(_ r: JSONValue, into out: inout [[UInt8]: [UInt8]?]) throws {
