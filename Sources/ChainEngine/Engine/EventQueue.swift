@@ -14,6 +14,8 @@ actor EventQueue {
     private var head = 0
     private let capacity: Int
     private var consumer: CheckedContinuation<EngineEvent?, Never>?
+    /// A consumer waiting in `nextBatch` on an empty queue, with its limit.
+    private var batchConsumer: (continuation: CheckedContinuation<[EngineEvent]?, Never>, limit: Int)?
     private var producers: [CheckedContinuation<Void, Never>] = []
     private var finished = false
     private(set) var coalescedTotal = 0
@@ -24,6 +26,14 @@ actor EventQueue {
 
     /// Adds events in order, each as `push` would (one actor hop for the batch).
     func push(contentsOf events: [EngineEvent]) async {
+        // A consumer waiting on an empty queue takes the batch's head in one go.
+        if let waiting = batchConsumer, count == 0, !finished, !events.isEmpty {
+            batchConsumer = nil
+            let n = min(waiting.limit, events.count)
+            waiting.continuation.resume(returning: Array(events[0..<n]))
+            for e in events[n...] { await push(e) }
+            return
+        }
         for e in events { await push(e) }
     }
 
@@ -31,8 +41,8 @@ actor EventQueue {
     /// for `EventCursor`: one hop per batch on the consumer side.
     func nextBatch(limit: Int) async -> [EngineEvent]? {
         if count == 0 {
-            guard let e = await next() else { return nil }
-            return [e]
+            if finished { return nil }
+            return await withCheckedContinuation { batchConsumer = ($0, max(1, limit)) }
         }
         let n = min(limit, count)
         let batch = Array(buffer[head..<(head + n)])
@@ -53,6 +63,11 @@ actor EventQueue {
             c.resume(returning: event)
             return
         }
+        if let waiting = batchConsumer {
+            batchConsumer = nil
+            waiting.continuation.resume(returning: [event])
+            return
+        }
         if count >= capacity {
             let dropped = coalesce()
             if dropped > 0 {
@@ -71,6 +86,9 @@ actor EventQueue {
         if let c = consumer {
             consumer = nil
             c.resume(returning: e)
+        } else if let waiting = batchConsumer {
+            batchConsumer = nil
+            waiting.continuation.resume(returning: [e])
         } else {
             buffer.append(e)
         }
@@ -96,6 +114,8 @@ actor EventQueue {
         finished = true
         consumer?.resume(returning: nil)
         consumer = nil
+        batchConsumer?.continuation.resume(returning: nil)
+        batchConsumer = nil
         for p in producers { p.resume() }
         producers = []
     }
