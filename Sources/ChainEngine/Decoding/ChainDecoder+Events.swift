@@ -90,7 +90,10 @@ extension ChainDecoder {
         guard let sessionValue = e[field: "session"] ?? e[field: "miner"] else { return }
         let session = try sessionValue.accountID("\(path).session")
         guard watch.sessions.contains(session) else { return }
-        out.refresh.sessions.insert(session)
+        switch name {
+        case "BenchmarkUpdated", "SessionSettled", "MinerSettled": out.refresh.sessionValues.insert(session)
+        default: out.refresh.sessions.insert(session)
+        }
         switch name {
         case "WorkerStarted", "MinerStarted":
             out.observations.append(.workerStarted(session: session, initV: try e.field("init_v", path).u64f64("\(path).init_v"),

@@ -4,18 +4,67 @@ import Scale
 /// One block: header basics, events, outbound messages, heartbeat
 /// extrinsics and the storage its events changed (issue 6, PROTOCOL.md §3-§4).
 extension ChainEngine {
+    /// Processes block `number`; its events reach the queue only once the
+    /// whole block is done. If it fails half way (the node went away), what
+    /// only this block says — heartbeats, event observations, diagnostics —
+    /// is dropped, since the block is processed again after the reconnect
+    /// (no heartbeat counted twice); storage snapshots already read and
+    /// diagnostics are kept (snapshots are idempotent, and their values are
+    /// recorded as seen, so they would not come again).
     func processBlock(_ number: UInt32, _ calls: NodeCalls) async throws {
-        let hash = try await calls.blockHash(number)
+        let mark = outbox.count
+        holdingBlock = true
+        do {
+            try await processBlockContents(number, calls)
+            holdingBlock = false
+            // Handed over with the connection state `catchUp` emits next (one queue hop per block).
+            if outbox.count >= Self.outboxLimit { await flush() }
+        } catch {
+            holdingBlock = false
+            let kept = outbox[mark...].filter(Self.survivesFailedBlock)
+            outbox.removeSubrange(mark...)
+            outbox += kept
+            throw error
+        }
+    }
+
+    /// Whether an event of a block that failed half way still holds.
+    static func survivesFailedBlock(_ e: EngineEvent) -> Bool {
+        switch e {
+        case .observation(let o):
+            if case .watchListChanged = o { return true }
+            return SnapshotKey(o) != nil
+        case .extrinsicFailed, .blockProcessed: return false
+        case .connection, .diagnostic, .fleetLoaded: return true
+        }
+    }
+
+    private func processBlockContents(_ number: UInt32, _ calls: NodeCalls) async throws {
+        // The hash from the head notifications when known (no chain_getBlockHash round trip).
+        var hash: [UInt8]
+        var derived = false
+        if let known = headHashes.hash(of: number), pendingSpec == nil {
+            (hash, derived) = (known.hash, known.derived)
+        } else {
+            hash = try await calls.blockHash(number)
+        }
         // A new runtime's migrations announce nothing: its first block re-reads everything watched.
         let upgraded = try await checkRuntime(number: number, calls)
         let dec = try requireDecoder()
         let items: [StorageItem] = [.timestamp, .events, .outboundMessages] + Self.parameterItems
         let balanceKeys = poolBalanceKeys(dec)
         let keys = items.compactMap { dec.plans[$0]?.prefix } + balanceKeys.keys
-        async let valuesCall = calls.storage(keys, at: hash, batch: configuration.storageBatchSize)
-        async let extrinsicsCall = calls.blockExtrinsics(hash)
-        let values = try await valuesCall
-        let extrinsics = try await extrinsicsCall
+        let values: [[UInt8]: [UInt8]?], extrinsics: [[UInt8]]
+        do {
+            (values, extrinsics) = try await calls.blockContents(keys, at: hash)
+        } catch {
+            // A hash computed from a header the node does not know: ask the node, and stop computing them.
+            guard derived, !Task.isCancelled else { throw error }
+            headHashes.distrustDerived()
+            hash = try await calls.blockHash(number)
+            (values, extrinsics) = try await calls.blockContents(keys, at: hash)
+        }
+        headHashes.forget(below: number)
         func raw(_ item: StorageItem) -> [UInt8]? {
             guard let k = dec.plans[item]?.prefix else { return nil }
             return values[k] ?? nil
@@ -55,8 +104,9 @@ extension ChainEngine {
         let reconcile = upgraded || (configuration.reconcileEveryBlocks > 0 && number % configuration.reconcileEveryBlocks == 0)
         if reconcile {
             deferredPools = []
+            deferredSessions = []
             try await loadAll(calls, block: number, hash: hash, scanOperator: true)
-        } else if !hints.isEmpty || !balanceDirty.isEmpty {
+        } else if !hints.isEmpty || !deferredSessions.isEmpty || !balanceDirty.isEmpty {
             // Member and balance changes now; value-only changes (rewards, contributions) at most every `poolRefreshEveryBlocks`.
             deferredPools.formUnion(hints.pools.subtracting(hints.poolMembership))
             var poolsNow = hints.poolMembership.union(balanceDirty)
@@ -75,6 +125,13 @@ extension ChainEngine {
             }
             let watchedSessions = storage.filter.sessions
             hints.sessions.formIntersection(watchedSessions)
+            deferredSessions.formUnion(hints.sessionValues)
+            deferredSessions.subtract(hints.sessions)
+            deferredSessions.formIntersection(watchedSessions)
+            if !deferredSessions.isEmpty, number % max(1, configuration.sessionValueRefreshEveryBlocks) == 0 {
+                hints.sessions.formUnion(deferredSessions)
+                deferredSessions = []
+            }
             try await refreshSessions(hints.sessions, calls, dec, block: number, hash: hash)
         }
 

@@ -24,6 +24,7 @@ extension ChainEngine {
 
     private func follow(_ client: RPCClient, _ endpoint: String) async throws {
         let calls = NodeCalls(client: client, timeout: configuration.callTimeoutSeconds)
+        headHashes = HeadHashes()  // another node (or a restarted chain): learn its hashes afresh
         let version = try await calls.runtimeVersion()
         let versions = try await client.subscribe(SubstrateMethods.runtimeVersion, timeoutSeconds: configuration.callTimeoutSeconds)
         let heads = try await client.subscribe(configuration.followFinalized ? SubstrateMethods.finalizedHeads : SubstrateMethods.newHeads,
@@ -100,6 +101,7 @@ extension ChainEngine {
             needsReload = true
             throw NodeResponseError.badResult(method: "head notification", reason: "head \(n) far below processed block \(p)")
         }
+        headHashes.note(header)
         noteHeadNumber(n)
         wake?.yield()
     }
@@ -167,5 +169,6 @@ extension ChainEngine {
         backfillStart = nil
         sessionWentLive = true
         await setConnection(.live(endpoint: endpoint, block: p))
+        await flush()
     }
 }
