@@ -9,55 +9,54 @@
 # written to stderr. Prints the captures; non-zero on failure.
 # Usage: scripts/tmux-dashboard-live.sh [path/to/khalatop]   (default: debug build)
 set -u
-BIN=${1:-$(swift build --show-bin-path)/khalatop}
-S=khalatop-dash-live-$$
-STATE=$(mktemp -d)   # XDG_STATE_HOME: the log file lands here
-fail() { echo "FAIL: $*"; tmux capture-pane -p -t "$S" 2>/dev/null | head -40; echo "--- log"; tail -20 "$STATE/khalatop/khalatop.log" 2>/dev/null; tmux kill-session -t "$S" 2>/dev/null; exit 1; }
-wait_for() { # pattern, seconds
-  for _ in $(seq 1 $(( $2 * 10 ))); do tmux capture-pane -p -t "$S" | grep -q -- "$1" && return 0; sleep 0.1; done
-  return 1
-}
-cap() { tmux capture-pane -p -t "$S"; }
-tmux new-session -d -s "$S" -x 120 -y 40 "bash --norc --noprofile" || fail "tmux"
-tmux send-keys -t "$S" "stty -g > $STATE/before; XDG_STATE_HOME=$STATE $BIN 2> $STATE/stderr" Enter
+BIN=${1:+$(realpath "$1")}
+cd "$(dirname "$0")/.."
+BIN=${BIN:-$(swift build --show-bin-path)/khalatop}
+S=dash-live
+. scripts/lib/tmux.sh
+STATE=$(mktemp -d)   # XDG_STATE_HOME: the log file lands here; XDG_CONFIG_HOME: empty (no user config)
+log_tail() { echo "--- log"; tail -20 "$STATE/khalatop/khalatop.log" 2>/dev/null; }
+FAIL_HOOK=log_tail
+start_session 120 40
+t send-keys -t "$S" "stty -g > $STATE/before; XDG_CONFIG_HOME=$STATE/config XDG_STATE_HOME=$STATE $BIN 2> $STATE/stderr" Enter
 wait_for "sim-01" 60 || fail "no worker rows from the devnet"
 cap | grep -q "SIMULATED DATA: embedded devnet" || fail "no simulated-data banner"
 echo "=== 120x40 (rows)"; cap
 # The offline worker misses its first challenge; it turns unresponsive after the heartbeat window.
 wait_for "sim-[0-9]* *[0-9] unresponsive" 120 || fail "no unresponsive worker within 120 s"
-tmux send-keys -t "$S" '?'; wait_for "Keys (Esc closes)" 3 || fail "? did not show help"
-tmux send-keys -t "$S" Escape; sleep 0.3
+t send-keys -t "$S" '?'; wait_for "Keys (Esc closes)" 3 || fail "? did not show help"
+t send-keys -t "$S" Escape; sleep 0.3
 cap | grep -q "Keys (Esc closes)" && fail "Esc did not close help"
-tmux send-keys -t "$S" '/'; tmux send-keys -t "$S" -l 'state=unresponsive'; tmux send-keys -t "$S" Enter
+t send-keys -t "$S" '/'; t send-keys -t "$S" -l 'state=unresponsive'; t send-keys -t "$S" Enter
 wait_for "filter: state=unresponsive" 3 || fail "filter not applied"
 sleep 0.3
 ROWS=$(cap | grep -cP '^│[▶↓↑ ] \S+ +(\d+|-) (computing|ready|cooling down|no session) ')
 [ "$ROWS" = 0 ] || fail "rows other than unresponsive after the filter ($ROWS)"
 cap | grep -qP '^│[▶↓↑ ] sim-\d+ +\d+ unresponsive' || fail "the unresponsive row is gone"
 echo "=== filtered"; cap | head -10
-tmux send-keys -t "$S" p; wait_for "problems only" 3 || fail "p did not toggle problems only"
-tmux send-keys -t "$S" Enter; wait_for "(Esc closes)" 3 || fail "Enter did not open the detail view"
+t send-keys -t "$S" p; wait_for "problems only" 3 || fail "p did not toggle problems only"
+t send-keys -t "$S" Enter; wait_for "(Esc closes)" 3 || fail "Enter did not open the detail view"
 echo "=== detail"; cap | head -14
-tmux send-keys -t "$S" Escape; sleep 0.3
-tmux resize-window -t "$S" -x 80 -y 24; sleep 0.6
+t send-keys -t "$S" Escape; sleep 0.3
+t resize-window -t "$S" -x 80 -y 24; sleep 0.6
 cap | grep -q "Penalty risk" || fail "no stacked layout at 80x24"
-tmux resize-window -t "$S" -x 20 -y 5; sleep 0.6
+t resize-window -t "$S" -x 20 -y 5; sleep 0.6
 echo "=== 20x5"; cap
 cap | head -1 | grep -qE '^#[0-9]+' || fail "no summary line at 20x5"
-tmux resize-window -t "$S" -x 120 -y 40; sleep 0.6
+t resize-window -t "$S" -x 120 -y 40; sleep 0.6
 cap | grep -q "Registration" || fail "no full layout back at 120x40"
-tmux send-keys -t "$S" t; wait_for "theme light" 3 || fail "t did not change the theme"
-tmux send-keys -t "$S" q
+t send-keys -t "$S" t; wait_for "theme light" 3 || fail "t did not change the theme"
+t send-keys -t "$S" q
 wait_for "khalatop: quit" 15 || fail "q did not exit"
-tmux send-keys -t "$S" "echo EXIT=\$?; stty -g | cmp -s - $STATE/before && echo STTY-SAME" Enter
+t send-keys -t "$S" "echo EXIT=\$?; stty -g | cmp -s - $STATE/before && echo STTY-SAME" Enter
 wait_for "EXIT=" 5 || fail "shell did not answer after exit"
 sleep 0.3
 echo "=== after q"; cap | grep -v '^$' | tail -3
 cap | grep -q "EXIT=0" || fail "exit status not 0"
 cap | grep -q "STTY-SAME" || fail "terminal modes differ after exit"
-[ "$(tmux display -p -t "$S" '#{alternate_on}')" = 0 ] || fail "alternate screen still on"
+[ "$(t display -p -t "$S" '#{alternate_on}')" = 0 ] || fail "alternate screen still on"
 [ -s "$STATE/stderr" ] && fail "stderr not empty: $(head -3 "$STATE/stderr")"
 [ -s "$STATE/khalatop/khalatop.log" ] || fail "no log file"
 echo "=== log (tail)"; tail -5 "$STATE/khalatop/khalatop.log"
-tmux kill-session -t "$S"; rm -rf "$STATE"
+stop_session; rm -rf "$STATE"
 echo "PASS"

@@ -6,70 +6,66 @@
 # TERM=xterm and --ascii fallbacks. Prints the captures; non-zero on failure.
 # Usage: scripts/tmux-dashboard-preview.sh [path/to/khalatop]   (default: debug build)
 set -u
-BIN=${1:-$(swift build --show-bin-path)/khalatop}
-S=khalatop-dash-preview-$$
-fail() { echo "FAIL: $*"; tmux capture-pane -p -t "$S" 2>/dev/null | head -30; tmux kill-session -t "$S" 2>/dev/null; exit 1; }
-wait_for() { # pattern, seconds
-  for _ in $(seq 1 $(( $2 * 10 ))); do tmux capture-pane -p -t "$S" | grep -q -- "$1" && return 0; sleep 0.1; done
-  return 1
-}
-cap() { tmux capture-pane -p -t "$S"; }
-tmux new-session -d -s "$S" -x 120 -y 40 "bash --norc --noprofile" || fail "tmux"
-tmux send-keys -t "$S" "stty -g > /tmp/$S.before; $BIN dashboard-preview --workers 40 --block-ms 2000" Enter
+BIN=${1:+$(realpath "$1")}
+cd "$(dirname "$0")/.."
+BIN=${BIN:-$(swift build --show-bin-path)/khalatop}
+S=dash-preview
+. scripts/lib/tmux.sh
+start_session 120 40
+t send-keys -t "$S" "stty -g > /tmp/$S-$$.before; $BIN dashboard-preview --workers 40 --block-ms 2000" Enter
 wait_for "rig-01" 20 || fail "no worker rows"
 cap | grep -q "SIMULATED DATA" || fail "no simulated-data banner"
 echo "=== 120x40"; cap
-tmux send-keys -t "$S" '?'; wait_for "Keys (Esc closes)" 3 || fail "? did not show help"
-tmux send-keys -t "$S" Escape; sleep 0.3
+t send-keys -t "$S" '?'; wait_for "Keys (Esc closes)" 3 || fail "? did not show help"
+t send-keys -t "$S" Escape; sleep 0.3
 cap | grep -q "Keys (Esc closes)" && fail "Esc did not close help"
-tmux send-keys -t "$S" '/'; tmux send-keys -t "$S" -l 'state=unresponsive'; tmux send-keys -t "$S" Enter
+t send-keys -t "$S" '/'; t send-keys -t "$S" -l 'state=unresponsive'; t send-keys -t "$S" Enter
 wait_for "filter: state=unresponsive" 3 || fail "filter not applied"
 ROWS=$(cap | grep -cP '^│[▶↓↑ ] \S+ +(\d+|-) (computing|ready|cooling down|no session) ')
 [ "$ROWS" = 0 ] || fail "rows other than unresponsive after the filter ($ROWS)"
 cap | grep -q "unresponsive down" || fail "the unresponsive row is gone"
 echo "=== filtered"; cap | head -8
-tmux send-keys -t "$S" p; wait_for "problems only" 3 || fail "p did not toggle problems only"
-tmux send-keys -t "$S" Enter; wait_for "(Esc closes)" 3 || fail "Enter did not open the detail view"
+t send-keys -t "$S" p; wait_for "problems only" 3 || fail "p did not toggle problems only"
+t send-keys -t "$S" Enter; wait_for "(Esc closes)" 3 || fail "Enter did not open the detail view"
 echo "=== detail"; cap | head -12
-tmux send-keys -t "$S" Escape; sleep 0.3
-tmux resize-window -t "$S" -x 80 -y 24; sleep 0.6
+t send-keys -t "$S" Escape; sleep 0.3
+t resize-window -t "$S" -x 80 -y 24; sleep 0.6
 echo "=== 80x24"; cap
 cap | grep -q "Penalty risk" || fail "no stacked layout at 80x24"
-tmux resize-window -t "$S" -x 20 -y 5; sleep 0.6
+t resize-window -t "$S" -x 20 -y 5; sleep 0.6
 echo "=== 20x5"; cap
 cap | head -1 | grep -qE '^#[0-9]+' || fail "no summary line at 20x5"
-tmux resize-window -t "$S" -x 1 -y 1; sleep 0.3
-tmux resize-window -t "$S" -x 120 -y 40; sleep 0.6
+t resize-window -t "$S" -x 1 -y 1; sleep 0.3
+t resize-window -t "$S" -x 120 -y 40; sleep 0.6
 cap | grep -q "Registration" || fail "no full layout back at 120x40"
-tmux send-keys -t "$S" t; wait_for "theme light" 3 || fail "t did not change the theme"
-tmux send-keys -t "$S" q
+t send-keys -t "$S" t; wait_for "theme light" 3 || fail "t did not change the theme"
+t send-keys -t "$S" q
 wait_for "dashboard-preview: quit" 5 || fail "q did not exit"
-tmux send-keys -t "$S" "echo EXIT=\$?; stty -g | cmp -s - /tmp/$S.before && echo STTY-SAME" Enter
+t send-keys -t "$S" "echo EXIT=\$?; stty -g | cmp -s - /tmp/$S-$$.before && echo STTY-SAME" Enter
 wait_for "EXIT=" 5 || fail "shell did not answer after exit"
 sleep 0.3
 echo "=== after q"; cap | grep -v '^$' | tail -3
 cap | grep -q "EXIT=0" || fail "exit status not 0"
 cap | grep -q "STTY-SAME" || fail "terminal modes differ after exit"
-[ "$(tmux display -p -t "$S" '#{alternate_on}')" = 0 ] || fail "alternate screen still on"
+[ "$(t display -p -t "$S" '#{alternate_on}')" = 0 ] || fail "alternate screen still on"
 
 run_capture() { # env, args
-  tmux send-keys -t "$S" "clear; env $1 $BIN dashboard-preview $2" Enter
+  t send-keys -t "$S" "clear; env $1 $BIN dashboard-preview $2" Enter
   wait_for "rig-01" 20 || fail "no rows with $1 $2"
   sleep 0.3
-  tmux capture-pane -e -p -t "$S" > "/tmp/$S.cap"
-  tmux send-keys -t "$S" q; wait_for "dashboard-preview: quit" 5 || fail "q with $1 $2"
+  cap_escapes > "/tmp/$S-$$.cap"
+  t send-keys -t "$S" q; wait_for "dashboard-preview: quit" 5 || fail "q with $1 $2"
 }
-colour_sgrs() { grep -oP '\x1b\[[0-9;:]*m' "/tmp/$S.cap" | grep -oP '(?<=[\[;])(3[0-8]|4[0-8]|9[0-7]|10[0-7])(?=[;m:])' | sort -u | tr '\n' ' '; }
 run_capture "NO_COLOR=1" ""
-echo "=== NO_COLOR=1: colour SGR codes: [$(colour_sgrs)]"
-[ -z "$(colour_sgrs)" ] || fail "colour escapes under NO_COLOR"
+echo "=== NO_COLOR=1: colour SGR codes: [$(colour_sgrs "/tmp/$S-$$.cap")]"
+[ -z "$(colour_sgrs "/tmp/$S-$$.cap")" ] || fail "colour escapes under NO_COLOR"
 run_capture "TERM=xterm" ""
-echo "=== TERM=xterm: colour SGR codes: [$(colour_sgrs)]"
-colour_sgrs | grep -qE '(^| )(38|48|9[0-7]|10[0-7])( |$)' && fail "more than 8 colours with TERM=xterm"
+echo "=== TERM=xterm: colour SGR codes: [$(colour_sgrs "/tmp/$S-$$.cap")]"
+colour_sgrs "/tmp/$S-$$.cap" | grep -qE '(^| )(38|48|9[0-7]|10[0-7])( |$)' && fail "more than 8 colours with TERM=xterm"
 run_capture "" "--ascii"
-NONASCII=$(sed 's/\x1b\[[0-9;:]*m//g' "/tmp/$S.cap" | grep -cP '[^\x00-\x7F]')
-echo "=== --ascii: lines with non-ASCII characters: $NONASCII"; sed 's/\x1b\[[0-9;:]*m//g' "/tmp/$S.cap" | head -6
+NONASCII=$(non_ascii_lines "/tmp/$S-$$.cap")
+echo "=== --ascii: lines with non-ASCII characters: $NONASCII"; sed 's/\x1b\[[0-9;:]*m//g' "/tmp/$S-$$.cap" | head -6
 [ "$NONASCII" = 0 ] || fail "non-ASCII characters in --ascii mode"
 
-tmux kill-session -t "$S"; rm -f "/tmp/$S.before" "/tmp/$S.cap"
+stop_session; rm -f "/tmp/$S-$$.before" "/tmp/$S-$$.cap"
 echo "PASS"

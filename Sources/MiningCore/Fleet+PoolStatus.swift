@@ -23,10 +23,17 @@ extension Fleet {
     }
 
     func poolStatus(_ pool: StakePool, memberStatuses: [WorkerStatus]) -> PoolStatus {
+        var totals = PoolMemberTotals()
+        for s in memberStatuses { totals.add(s) }
+        return poolStatus(pool, totals: totals, coolingMembers: memberStatuses.lazy.filter { $0.state == .workerCoolingDown })
+    }
+
+    /// A pool's status from its members' totals and its cooling-down members
+    /// (the only ones whose own numbers matter), so `FleetStatusCache` can
+    /// keep the totals by deltas instead of walking every member.
+    func poolStatus(_ pool: StakePool, totals: PoolMemberTotals, coolingMembers: some Sequence<WorkerStatus>) -> PoolStatus {
         let now = nowSec
         let base = pool.basepool
-        var locked: UInt128 = 0
-        for s in memberStatuses { locked = locked.addingReportingOverflow(s.stakePlanck ?? 0).partialValue }
         let withdrawals = base.withdrawQueue.map { w -> PoolStatus.Withdrawal in
             let deadline = w.startTimeSec.addingReportingOverflow(ChainConstants.gracePeriodSec).partialValue
             return PoolStatus.Withdrawal(
@@ -37,7 +44,7 @@ extension Fleet {
         // Stake freed by cool-downs that end before the oldest deadline.
         var releasing: UInt128 = 0
         if let first = withdrawals.first {
-            for s in memberStatuses where s.state == .workerCoolingDown {
+            for s in coolingMembers where s.state == .workerCoolingDown {
                 if let cd = s.coolDown, cd.endsAtSec <= first.deadlineSec {
                     releasing = releasing.addingReportingOverflow(s.stakePlanck ?? 0).partialValue
                 }
@@ -54,16 +61,14 @@ extension Fleet {
         } else {
             coverage = .noWithdrawals
         }
-        var counts: [RiskLevel: Int] = [:]
-        for s in memberStatuses { counts[s.risk.level, default: 0] += 1 }
         var status = PoolStatus(
             pid: pool.pid, owner: pool.owner, workerCount: pool.workers.count,
             coolingDownCount: pool.cdWorkers.count,
-            computingWatched: memberStatuses.filter { $0.state?.isComputing == true }.count,
+            computingWatched: totals.computing,
             totalStakePlanck: base.totalValue, freeStakePlanck: pool.freeStakePlanck,
-            lockedStakePlanck: locked, ownerRewardsPlanck: pool.ownerRewardsPlanck,
+            lockedStakePlanck: totals.lockedPlanck, ownerRewardsPlanck: pool.ownerRewardsPlanck,
             withdrawals: withdrawals, coverage: coverage, releasingStakePlanck: releasing,
-            ownerGasPlanck: gasBalances[pool.owner], workerRiskCounts: counts, risk: .none)
+            ownerGasPlanck: gasBalances[pool.owner], workerRiskCounts: totals.riskCounts, risk: .none)
         status.risk = assessPoolRisk(status, pool: pool)
         return status
     }
@@ -112,5 +117,28 @@ extension Fleet {
             risk = .worst(risk, RiskAssessment(.watch, "owner gas balance low: \(PHA.format(gas))"))
         }
         return risk
+    }
+}
+
+/// The sums a pool's status takes from its watched members: locked stake
+/// (wrapping, like the full walk), computing members, members per risk
+/// level. Sums, so a member's change is one `remove` and one `add`.
+struct PoolMemberTotals: Hashable, Sendable {
+    var lockedPlanck: UInt128 = 0
+    var computing = 0
+    /// Only levels with members (a level that drops to 0 is removed).
+    var riskCounts: [RiskLevel: Int] = [:]
+
+    mutating func add(_ s: WorkerStatus) {
+        lockedPlanck = lockedPlanck.addingReportingOverflow(s.stakePlanck ?? 0).partialValue
+        if s.state?.isComputing == true { computing += 1 }
+        riskCounts[s.risk.level, default: 0] += 1
+    }
+
+    mutating func remove(_ s: WorkerStatus) {
+        lockedPlanck = lockedPlanck.subtractingReportingOverflow(s.stakePlanck ?? 0).partialValue
+        if s.state?.isComputing == true { computing -= 1 }
+        let n = (riskCounts[s.risk.level] ?? 0) - 1
+        riskCounts[s.risk.level] = n > 0 ? n : nil
     }
 }

@@ -17,7 +17,11 @@ extension Fleet {
     }
 
     func status(of key: WorkerKey, meanShare: Double?) -> WorkerStatus? {
-        guard let record = workers[key] else { return nil }
+        workers[key].map { status(of: $0, meanShare: meanShare) }
+    }
+
+    func status(of record: WorkerRecord, meanShare: Double?) -> WorkerStatus {
+        let key = record.key
         let sessionRecord = record.session.flatMap { sessions[$0] }
         let info = sessionRecord?.info
         let block = currentBlock ?? 0
@@ -65,7 +69,7 @@ extension Fleet {
             blocksUntilDeadline: deadline,
             gatekeeperWouldFlag: tracker.oldestPending != nil && age > Int(window),
             lastHeartbeatBlock: tracker.lastHeartbeatBlock,
-            blocksSinceLastHeartbeat: tracker.lastHeartbeatBlock.map { Swift.max(0, Int(block) - Int($0)) },
+            blocksSinceLastHeartbeat: Self.blocksSince(tracker.lastHeartbeatBlock, at: block),
             intervals: tracker.intervalStats,
             latencies: tracker.latencyStats,
             expectedIntervalBlocks: expectedChallengeIntervalBlocks,
@@ -90,18 +94,34 @@ extension Fleet {
         let hour = PenaltyMath.vAfterUnresponsive(info.v, slashRate: params.slashRate,
                                                   blocks: Int(ChainConstants.blocksPerHour), exactSteps: exactSteps)
         let day = PenaltyMath.vAfterUnresponsive(hour, slashRate: params.slashRate, blocks: 7_200 - 300, exactSteps: 0)
-        let share = PenaltyMath.share(v: info.v, pInstant: record.lastPInstant ?? info.benchmark.pInstant,
-                                      confidenceLevel: record.info?.confidenceLevel ?? 1)
+        let share = Self.share(info, record)
         let spell = session.currentSpellBlocks(at: block)
         return PenaltyProjection(
             v: info.v, ve: info.ve, slashRatePerBlock: params.slashRate,
             vAfterOneHour: hour, vAfterOneDay: day, vLossPerHour: info.v.subtracting(hour),
-            rewardsForgonePerHourPlanck: estimatedTotalShare(share: share, meanShare: meanShare).map {
-                PenaltyMath.rewardsPerHourPlanck(share: share, totalShare: $0, parameters: params)
-            },
+            rewardsForgonePerHourPlanck: rewardsForgonePerHour(share: share, meanShare: meanShare),
             currentSpellBlocks: spell,
             totalUnresponsiveBlocks: session.unresponsiveBlocks(at: block),
             currentSpellSec: UInt64(spell) * UInt64(config.blockTimeSec))
+    }
+
+    /// Blocks from `last` to `block` (nil before the first heartbeat).
+    static func blocksSince(_ last: UInt32?, at block: UInt32) -> Int? {
+        last.map { Swift.max(0, Int(block) - Int($0)) }
+    }
+
+    /// A computing worker's `share` (§4.4) from its session and record.
+    static func share(_ info: SessionInfo, _ record: WorkerRecord) -> Double {
+        PenaltyMath.share(v: info.v, pInstant: record.lastPInstant ?? info.benchmark.pInstant,
+                          confidenceLevel: record.info?.confidenceLevel ?? 1)
+    }
+
+    /// Rewards a worker with `share` earns per hour while responsive (what it
+    /// forgoes while not), nil without `OnlineWorkers`.
+    func rewardsForgonePerHour(share: Double, meanShare: Double?) -> UInt128? {
+        estimatedTotalShare(share: share, meanShare: meanShare).map {
+            PenaltyMath.rewardsPerHourPlanck(share: share, totalShare: $0, parameters: tokenomics ?? .genesisDefault)
+        }
     }
 
     /// Σshare of all online workers, estimated as `OnlineWorkers` × the mean
@@ -111,15 +131,34 @@ extension Fleet {
         return Swift.max(share, (meanShare ?? share) * Double(online))
     }
 
+    /// The share of `record`'s worker if its session is computing, else nil.
+    func computingShare(_ record: WorkerRecord) -> Double? {
+        guard let s = record.session.flatMap({ sessions[$0] }), let info = s.info, info.state.isComputing else { return nil }
+        return Self.share(info, record)
+    }
+
     /// Mean `share` of the watched workers that are computing; nil if none.
+    /// Summed as integers of 2^-20 (`quantizedShare`): exact and independent
+    /// of the order the workers are visited in, so `FleetStatusCache` keeps
+    /// the same mean by adding and removing one worker's share at a time.
     func meanComputingShare() -> Double? {
-        var sum = 0.0, count = 0
-        for (_, record) in workers {
-            guard let s = record.session.flatMap({ sessions[$0] }), let info = s.info, info.state.isComputing else { continue }
-            sum += PenaltyMath.share(v: info.v, pInstant: record.lastPInstant ?? info.benchmark.pInstant,
-                                     confidenceLevel: record.info?.confidenceLevel ?? 1)
+        var sum: UInt128 = 0, count = 0
+        workers.forEachEntry { _, record in
+            guard let share = computingShare(record) else { return }
+            sum &+= UInt128(Self.quantizedShare(share))
             count += 1
         }
-        return count > 0 ? sum / Double(count) : nil
+        return Self.meanShare(quantizedSum: sum, count: count)
+    }
+
+    /// `share` in units of 2^-20, clamped to 0...2^62 (a share is a few thousand).
+    static func quantizedShare(_ share: Double) -> UInt64 {
+        guard share.isFinite, share > 0 else { return 0 }
+        let scaled = (share * 1_048_576).rounded()
+        return scaled >= 4.6e18 ? 1 << 62 : UInt64(scaled)
+    }
+
+    static func meanShare(quantizedSum: UInt128, count: Int) -> Double? {
+        count > 0 ? Double(quantizedSum) / 1_048_576 / Double(count) : nil
     }
 }

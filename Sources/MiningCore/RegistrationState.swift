@@ -36,8 +36,13 @@ public struct Registration: Hashable, Sendable {
         confidenceLevel = info.confidenceLevel
         runtimeVersion = info.runtimeVersion
         lastUpdatedSec = info.lastUpdatedSec
-        lastUpdatedAgeSec = nowSec.map { $0 >= info.lastUpdatedSec ? $0 - info.lastUpdatedSec : 0 }
+        lastUpdatedAgeSec = Self.ageSec(lastUpdatedSec: info.lastUpdatedSec, nowSec: nowSec)
         benchmark = info.initialScore.map { .scored(initialScore: $0) } ?? .pending
         operator_ = info.operator_
+    }
+
+    /// Seconds from `lastUpdatedSec` to `nowSec` (0 if in the future; nil without a chain time).
+    static func ageSec(lastUpdatedSec: UInt64, nowSec: UInt64?) -> UInt64? {
+        nowSec.map { $0 >= lastUpdatedSec ? $0 - lastUpdatedSec : 0 }
     }
 }

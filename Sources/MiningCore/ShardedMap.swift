@@ -50,6 +50,26 @@ public struct ShardedMap<Key: ShardedKey, Value>: Sequence {
     }
 }
 
+extension ShardedMap where Value: Equatable {
+    /// Keys added, removed or changed since `old` (an earlier value of this
+    /// map). A shard no write touched still shares its storage with `old`
+    /// and compares in O(1), so the cost follows the shards written, not the
+    /// entries held (`FleetStatusCache`, issue 7).
+    func changedKeys(since old: ShardedMap) -> [Key] {
+        guard old.shards.count == shards.count else {
+            return Array(Set(keys).union(old.keys).filter { self[$0] != old[$0] })
+        }
+        var out: [Key] = []
+        for i in shards.indices {
+            let new = shards[i], previous = old.shards[i]
+            if new == previous { continue }
+            for (key, value) in new where previous[key] != value { out.append(key) }
+            for key in previous.keys where new[key] == nil { out.append(key) }
+        }
+        return out
+    }
+}
+
 extension ShardedMap: Equatable where Value: Equatable {}
 extension ShardedMap: Hashable where Value: Hashable {}
 extension ShardedMap: Sendable where Value: Sendable {}

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ChainCrypto
+import Dashboard
 import Foundation
 import Logging
 import MiningCore
@@ -15,6 +16,11 @@ struct DashboardCommand: AsyncParsableCommand {
             on a loopback port and is watched through the real WebSocket client. With --rpc and \
             --pool/--operator/--worker, a real node is watched. Logs go to \
             $XDG_STATE_HOME/khalatop/khalatop.log.
+
+            Settings come from $XDG_CONFIG_HOME/khalatop/config.toml (or --config), with flags \
+            on top: --rpc replaces endpoints; any of --pool/--worker/--operator replaces the \
+            file's pools and workers (the file's names still label them); --theme and \
+            --refresh-ms replace theme and refresh_ms. --print-config shows the result.
             """
     )
 
@@ -22,27 +28,37 @@ struct DashboardCommand: AsyncParsableCommand {
 
     @OptionGroup var display: DashboardDisplayOptions
 
-    func validate() throws {
-        if !watch.endpoints.isEmpty && watch.watchesNothing {
-            throw ValidationError("nothing to watch on --rpc: give --pool, --operator or --worker")
-        }
-        if watch.endpoints.isEmpty && !watch.watchesNothing {
-            throw ValidationError("--pool, --operator and --worker need --rpc (without it the embedded devnet runs)")
-        }
-    }
+    @OptionGroup var configFile: ConfigOptions
 
     func run() async throws {
-        let (workers, operatorAccount) = try watch.resolved()
+        let (_, operatorAccount) = try watch.resolved()
+        var overrides = try watch.overrides()
+        overrides.theme = display.theme
+        overrides.refreshMs = display.refreshMs
+        // The file is read and checked before anything else: a broken one exits 2 before curses starts.
+        let loaded: (config: DashboardConfig, location: ConfigFileLocation, found: Bool)
+        do { loaded = try configFile.load() } catch { throw error.exit(command: "khalatop") }
+        let config = loaded.config.overridden(by: overrides)
+        if configFile.printConfig {
+            print(ConfigOptions.printed(config, location: loaded.location, found: loaded.found,
+                                        operatorAddress: watch.operatorAddress), terminator: "")
+            return
+        }
+        do {
+            _ = try config.dashboardTarget(operatorGiven: operatorAccount != nil)
+        } catch {
+            throw ValidationError("\(error) (config file: \(loaded.found ? loaded.location.path : "none"))")
+        }
         let paths = DashboardPaths()
         let logPath = paths.logPath("khalatop.log")
         // Every logger of the process (NIO, WebSocket, devnet, engine) writes to the log file only.
         let logFile = LogFile(path: logPath)
         LoggingSystem.bootstrap { label in FileLogHandler(label: label, file: logFile) }
         let logger = Logger(label: "khalatop")
-        let live = LiveDashboard(endpoints: watch.endpoints, pools: watch.pools, operatorAccount: operatorAccount, workers: workers,
-                                 followFinalized: !watch.best,
-                                 runner: DashboardRunner(paths: paths, options: display, logPath: logPath),
-                                 logger: logger)
+        var runner = DashboardRunner(paths: paths, options: display, logPath: logPath)
+        runner.theme = config.theme
+        let live = LiveDashboard(config: config, operatorAccount: operatorAccount, followFinalized: !watch.best, rpc: watch.rpc,
+                                 runner: runner, logger: logger)
         let result = try await live.run()
         print("khalatop: \(result.exit); \(result.framesDrawn) frames, \(result.cellsWritten) cells written")
         if case .signal(let sig) = result.exit { throw ExitCode(128 + sig) }

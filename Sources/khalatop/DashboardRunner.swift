@@ -12,8 +12,20 @@ struct DashboardDisplayOptions: ParsableArguments {
     @Flag(name: .customLong("no-color"), help: "No colour at all (as with NO_COLOR).")
     var noColor = false
 
-    @Option(name: .long, help: "Theme name (built-in or in $XDG_CONFIG_HOME/khalatop/themes).")
-    var theme = "default"
+    @Option(name: .long, help: "Theme name (built-in or in $XDG_CONFIG_HOME/khalatop/themes); overrides the config's theme.")
+    var theme: String?
+
+    @Option(name: .customLong("refresh-ms"),
+            help: ArgumentHelp("Milliseconds between clock refreshes (100-3600000); overrides the config's refresh_ms.",
+                               valueName: "ms"))
+    var refreshMs: Int?
+
+    func validate() throws {
+        if let theme, !DashboardConfig.isValidThemeName(theme) { throw ValidationError("--theme: a name of 1-64 characters") }
+        if let refreshMs, !DashboardConfig.refreshMsRange.contains(refreshMs) {
+            throw ValidationError("--refresh-ms must be 100...3600000")
+        }
+    }
 }
 
 /// Where the dashboard reads themes and writes its log (XDG base directories).
@@ -70,7 +82,7 @@ struct DashboardRunner: Sendable {
         self.paths = paths
         ascii = options.ascii
         noColor = options.noColor
-        theme = options.theme
+        theme = options.theme ?? "default"
         self.logPath = logPath
     }
 

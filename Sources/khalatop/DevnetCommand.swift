@@ -38,6 +38,13 @@ struct DevnetCommand: AsyncParsableCommand {
     @Option(name: .customLong("state-depth"), help: "Past blocks whose state stays queryable.") var stateDepth: Int = 256
     @Option(name: .customLong("genesis-ms"), help: "Unix ms of block 0 (default: now; fix it to replay a run exactly).")
     var genesisMs: UInt64?
+    @Option(name: .customLong("upgrade-at"),
+            help: "Block that upgrades the runtime to the next spec with the DCAP types (also: RPC devnet_upgradeRuntime).")
+    var upgradeAt: UInt32?
+    @Option(name: .customLong("upgrade-dcap-workers"), help: "Workers that re-register with DCAP after --upgrade-at.")
+    var upgradeDcapWorkers: Int = 0
+    @Option(name: .customLong("tls-cert"), help: "PEM certificate chain: serve wss:// (needs --tls-key).") var tlsCert: String?
+    @Option(name: .customLong("tls-key"), help: "PEM private key of --tls-cert.") var tlsKey: String?
     @Option(help: "Workers whose simulated pRuntime runs but which are not registered yet.") var unregistered: Int = 1
     @Option(name: .customLong("pruntime-port"), help: "Port of the simulated pRuntimes on 127.0.0.1 (0 picks a free one).")
     var pruntimePort: Int = 9955
@@ -54,6 +61,9 @@ struct DevnetCommand: AsyncParsableCommand {
         for f in [slow, flaky, offline] where !(0...1).contains(f) { throw ValidationError("fractions must be 0...1") }
         guard (1...100_000).contains(heartbeatWindowBlocks) else { throw ValidationError("--heartbeat-window must be 1...100000") }
         guard (1...1_000_000).contains(stateDepth) else { throw ValidationError("--state-depth must be 1...1000000") }
+        guard (tlsCert == nil) == (tlsKey == nil) else { throw ValidationError("--tls-cert and --tls-key go together") }
+        guard upgradeAt.map({ $0 >= 1 }) ?? true else { throw ValidationError("--upgrade-at must be a block after genesis") }
+        guard (0...workers).contains(upgradeDcapWorkers) else { throw ValidationError("--upgrade-dcap-workers must be 0...--workers") }
         guard (0...10_000).contains(unregistered) else { throw ValidationError("--unregistered must be 0...10000") }
         guard (0...65535).contains(pruntimePort) else { throw ValidationError("--pruntime-port must be 0...65535") }
     }
@@ -75,6 +85,7 @@ struct DevnetCommand: AsyncParsableCommand {
         }
         c.stateDepthBlocks = stateDepth
         c.genesisTimestampMs = genesisMs ?? UInt64(Date().timeIntervalSince1970 * 1000)
+        c.runtimeUpgrade = upgradeAt.map { RuntimeUpgradePlan(atBlock: $0, dcapWorkers: upgradeDcapWorkers) }
         c.unregisteredWorkers = unregistered
         c.noneAttestationEnabled = !khalaAttestation
         return c
@@ -84,11 +95,13 @@ struct DevnetCommand: AsyncParsableCommand {
         let node = DevnetNode(config: config)
         var serverConfig = RPCServerConfiguration()
         serverConfig.port = port
+        if let tlsCert, let tlsKey { serverConfig.tls = RPCServerTLS(certificateChainPEMFile: tlsCert, privateKeyPEMFile: tlsKey) }
         let server = try await RPCServer.start(handler: node, configuration: serverConfig)
         let pruntimes = try await SimulatedPRuntimeServer.start(node: node, port: pruntimePort)
         await node.startTimer()
         print("khalatop devnet: \(workers) workers in \(pools) pools, block time \(blockTimeSeconds) s, seed \(seed)")
-        print("listening on \(server.webSocketURL) (WebSocket and HTTP POST)")
+        print("listening on \(server.webSocketURL) (WebSocket and HTTP POST\(server.usesTLS ? " over TLS; connect by a host name the certificate names" : ""))")
+        if let upgradeAt { print("runtime upgrade to the DCAP runtime at block \(upgradeAt)") }
         print("simulated pRuntimes (dev mode): \(pruntimes.url(worker: 0)) ... \(pruntimes.url(worker: workers + unregistered - 1))")
         if unregistered > 0 {
             print("  not yet registered: workers \(workers)...\(workers + unregistered - 1), e.g. \(pruntimes.url(worker: workers))")

@@ -14,11 +14,13 @@ import TermUINCurses
 /// WebSocket client, with a SIMULATED banner. The engine's events are pumped
 /// into the dashboard's mailbox; `q` stops the engine and the devnet.
 struct LiveDashboard {
-    var endpoints: [String]
-    var pools: [UInt64]
+    /// The effective config (file plus flags): endpoints (none: the devnet),
+    /// pools and workers to watch, names, theme, refresh interval.
+    var config: DashboardConfig
     var operatorAccount: AccountID?
-    var workers: [WorkerKey]
     var followFinalized: Bool
+    /// Client settings for the node (the `--tls-ca` extra CA).
+    var rpc = RPCClientConfiguration()
     var runner: DashboardRunner
     var logger: Logger
 
@@ -47,9 +49,10 @@ struct LiveDashboard {
     func run() async throws -> DashboardRunResult {
         let mailbox = try Mailbox<Msg>()
         var devnet: (node: DevnetNode, server: RPCServer, pruntimes: SimulatedPRuntimeServer)?
-        var endpoints = self.endpoints
-        var pools = self.pools
-        var named: [DashboardConfig.Worker] = []
+        var endpoints = config.endpoints
+        var pools = config.pools.map(\.pid)
+        let workers = config.workers.map(\.key)
+        var shown = config
         let source: AppState.DataSource
         if endpoints.isEmpty {
             let scenario = Self.devnetScenario(nowMs: Self.nowMs())
@@ -64,10 +67,13 @@ struct LiveDashboard {
             devnet = (node, server, pruntimes)
             endpoints = [server.webSocketURL]
             pools = (0..<UInt64(scenario.pools)).map { $0 }
+            shown.endpoints = endpoints
+            shown.pools = pools.map { .init(pid: $0) }
+            shown.workers = []
             for (i, key) in await node.workerPublicKeys.enumerated() {
                 guard let worker = try? WorkerKey(key) else { continue }
-                named.append(.init(name: String(format: "sim-%02d", i + 1), key: worker, pid: UInt64(i % scenario.pools),
-                                   pruntime: pruntimes.url(worker: i)))
+                shown.workers.append(.init(name: String(format: "sim-%02d", i + 1), key: worker, pid: UInt64(i % scenario.pools),
+                                           pruntime: pruntimes.url(worker: i)))
             }
             source = .simulated("embedded devnet, \(scenario.workers) workers in \(scenario.pools) pools")
             logger.info("embedded devnet on \(server.webSocketURL)")
@@ -77,27 +83,30 @@ struct LiveDashboard {
 
         var engineConfig = EngineConfiguration(endpoints: endpoints, pools: pools, operatorAccount: operatorAccount,
                                                workers: workers, followFinalized: followFinalized)
+        engineConfig.rpc = rpc
         engineConfig.rpc.connectTimeoutSeconds = 10
         let engine = ChainEngine(configuration: engineConfig)
         await engine.start()
         let logger = self.logger
         let watched = endpoints
         let follows = engineConfig.followFinalized
+        let rpcSettings = engineConfig.rpc
         let pump = Task {
             await EnginePump.run(events: engine.events, mailbox: mailbox, followsFinalized: follows,
                                  logger: logger, onRuntimeUpgrade: { _ in
-                                     Task { await EnginePump.identifyChain(endpoints: watched, mailbox: mailbox, logger: logger) }
+                                     Task { await EnginePump.identifyChain(endpoints: watched, rpc: rpcSettings, mailbox: mailbox, logger: logger) }
                                  })
         }
-        let identify = Task { await EnginePump.identifyChain(endpoints: watched, mailbox: mailbox, logger: logger) }
+        let identify = Task { await EnginePump.identifyChain(endpoints: watched, rpc: rpcSettings, mailbox: mailbox, logger: logger) }
+        let refreshMs = config.refreshMs
         let ticker = Task {
             while !Task.isCancelled {
                 mailbox.post(.tick(nowMs: Self.nowMs()))
-                try? await Task.sleep(for: .seconds(1))
+                try? await Task.sleep(for: .milliseconds(refreshMs))
             }
         }
 
-        let config = DashboardConfig(endpoints: endpoints, pools: pools.map { .init(pid: $0) }, workers: named)
+        let config = shown
         let result: Result<DashboardRunResult, any Error>
         do {
             result = .success(try await runner.runOnThread(mailbox: mailbox) { themeName, themeNames in

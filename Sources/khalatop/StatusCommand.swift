@@ -1,6 +1,7 @@
 import ArgumentParser
 import ChainCrypto
 import ChainEngine
+import Dashboard
 import Foundation
 import MiningCore
 import SubstrateRPC
@@ -30,20 +31,34 @@ struct StatusCommand: AsyncParsableCommand {
     @Flag(help: "Print JSON (stable field names, see README.md).")
     var json = false
 
+    @OptionGroup var configFile: ConfigOptions
+
     func validate() throws {
-        if watch.watchesNothing {
-            throw ValidationError("nothing to watch: give --pool, --operator or --worker")
-        }
         guard timeout > 0, timeout.isFinite else { throw ValidationError("--timeout must be positive") }
     }
 
     func run() async throws {
-        let (workers, operatorAccount) = try watch.resolved()
-        let urls = watch.endpoints.isEmpty ? ["ws://127.0.0.1:9944"] : watch.endpoints
-        var config = EngineConfiguration(endpoints: urls, pools: watch.pools, operatorAccount: operatorAccount, workers: workers,
+        let (_, operatorAccount) = try watch.resolved()
+        // The same watch set as the dashboard: config.toml with the flags on top.
+        let loaded: (config: DashboardConfig, location: ConfigFileLocation, found: Bool)
+        do { loaded = try configFile.load() } catch { throw error.exit(command: "khalatop status") }
+        let effective = loaded.config.overridden(by: try watch.overrides())
+        if configFile.printConfig {
+            print(ConfigOptions.printed(effective, location: loaded.location, found: loaded.found,
+                                        operatorAddress: watch.operatorAddress), terminator: "")
+            return
+        }
+        if effective.watchesNothing && operatorAccount == nil {
+            throw ValidationError("nothing to watch: give --pool, --operator or --worker, or list [[pool]]/[[worker]] in "
+                + loaded.location.path)
+        }
+        let workers = effective.workers.map(\.key)
+        let urls = effective.endpoints.isEmpty ? ["ws://127.0.0.1:9944"] : effective.endpoints
+        var config = EngineConfiguration(endpoints: urls, pools: effective.pools.map(\.pid), operatorAccount: operatorAccount, workers: workers,
                                          followFinalized: !watch.best, reconcileEveryBlocks: 0, headTimeoutSeconds: timeout,
                                          callTimeoutSeconds: min(30, timeout), maxConnectAttempts: urls.count * 2)
         config.initialReplayBlocks = history
+        config.rpc = watch.rpc
         config.rpc.connectTimeoutSeconds = min(10, timeout)
         switch await FleetLoader.load(config, timeoutSeconds: timeout) {
         case .unreachable(let reason):

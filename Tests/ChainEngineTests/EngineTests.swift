@@ -180,6 +180,8 @@ struct EngineTests {
     }
 
     /// A runtime upgrade (new spec whose `AttestationProvider` gains `Dcap`) is picked up without a restart.
+    /// As on a Substrate node, the block that sets the code (`System.CodeUpdated`) already reports the new
+    /// version in its post-state but is executed by the old runtime; the next block is the new runtime's first.
     @Test func runtimeUpgradeReloadsMetadata() async throws {
         let sc = try FleetScenario(workers: 1, samples: samples)
         let server = FakeNodeServer(node: sc.node)
@@ -190,15 +192,49 @@ struct EngineTests {
         #expect(await probe.wait { $0.fleet.workers.count == 1 })
         let later = try laterSamples()
         sc.chain.upgrade(spec: 1290, metadata: later.metadata.encoded)
+        let u = sc.chain.produce([try samples.decoder.plan(.events).prefix: try samples.events([("System", "CodeUpdated", [:])])])
+        sc.node.announce(runtimeChanged: true)
+        #expect(await probe.wait { $0.processed == u })
         let w = sc.poolWorkers[0]
         let n = sc.chain.produce([
             try later.decoder.workerKey(.workers, w): try later.workerInfo(w, operator: sc.operatorAccount, provider: "Dcap"),
             try later.decoder.plan(.events).prefix: try later.events([("PhalaRegistry", "WorkerUpdated", ["pubkey": ChainSamples.key(w.raw)])]),
         ])
-        sc.node.announce(runtimeChanged: true)
+        sc.node.announce()
         #expect(await probe.wait { $0.processed == n })
         #expect(probe.read { $0.fleet.workers[w]?.info?.attestationProvider } == .dcap)
         #expect(probe.read { $0.diagnostics.contains(.runtimeUpgraded(fromSpec: 1251, toSpec: 1290, atBlock: n)) })
+        #expect(probe.read { $0.diagnostics.contains { if case .decode = $0 { true } else { false } } } == false)
+        await engine.stop()
+        await consumer.value
+    }
+
+    /// The same upgrade when the runtime-version subscription says nothing (a
+    /// lost or late notification): `System.CodeUpdated` in block U alone makes
+    /// the engine check U+1's runtime and switch there.
+    @Test func codeUpdatedEventAloneTriggersTheSwitch() async throws {
+        let sc = try FleetScenario(workers: 1, samples: samples)
+        let server = FakeNodeServer(node: sc.node)
+        try await server.start()
+        defer { Task { await server.stop() } }
+        let probe = EngineProbe()
+        let (engine, consumer) = await startEngine(testConfiguration([server.url], pools: [1]), probe: probe)
+        #expect(await probe.wait { $0.fleet.workers.count == 1 })
+        let later = try laterSamples()
+        sc.chain.upgrade(spec: 1290, metadata: later.metadata.encoded)
+        let u = sc.chain.produce([try samples.decoder.plan(.events).prefix: try samples.events([("System", "CodeUpdated", [:])])])
+        sc.node.announce()
+        #expect(await probe.wait { $0.processed == u })
+        let w = sc.poolWorkers[0]
+        let n = sc.chain.produce([
+            try later.decoder.workerKey(.workers, w): try later.workerInfo(w, operator: sc.operatorAccount, provider: "Dcap"),
+            try later.decoder.plan(.events).prefix: try later.events([("PhalaRegistry", "WorkerUpdated", ["pubkey": ChainSamples.key(w.raw)])]),
+        ])
+        sc.node.announce()
+        #expect(await probe.wait { $0.processed == n })
+        #expect(probe.read { $0.fleet.workers[w]?.info?.attestationProvider } == .dcap)
+        #expect(probe.read { $0.diagnostics.contains(.runtimeUpgraded(fromSpec: 1251, toSpec: 1290, atBlock: n)) })
+        #expect(probe.read { $0.diagnostics.contains { if case .decode = $0 { true } else { false } } } == false)
         await engine.stop()
         await consumer.value
     }

@@ -25,7 +25,12 @@ final class FakeChain: Sendable {
     let state = Mutex(State())
     let timestampKey: [UInt8]
 
-    init(metadata: [UInt8], spec: UInt32 = 1251) {
+    /// Appended to the header bytes before hashing: non-empty makes block hashes that are not
+    /// `blake2_256(header)` (a node the engine cannot compute hashes for).
+    let hashSalt: [UInt8]
+
+    init(metadata: [UInt8], spec: UInt32 = 1251, hashSalt: [UInt8] = []) {
+        self.hashSalt = hashSalt
         timestampKey = StorageKey.prefix(pallet: "Timestamp", entry: "Now")
         state.withLock {
             $0.metadata[spec] = metadata
@@ -46,7 +51,7 @@ final class FakeChain: Sendable {
             let parent = s.blocks.last?.hash ?? [UInt8](repeating: 0, count: 32)
             let header = RPCHeader(parentHash: parent, number: UInt64(n), stateRoot: blake2_256(scaleEncoded(n)),
                                    extrinsicsRoot: [UInt8](repeating: 0, count: 32))
-            s.blocks.append(Block(header: header, hash: blake2_256(scaleEncoded(header)), extrinsics: extrinsics, spec: s.spec))
+            s.blocks.append(Block(header: header, hash: blake2_256(scaleEncoded(header) + hashSalt), extrinsics: extrinsics, spec: s.spec))
             var all = changes
             all[timestampKey] = scaleEncoded(Self.timestampMs(n))
             if all[eventsKey] == nil { all[eventsKey] = .some(nil) }

@@ -18,9 +18,9 @@ struct FleetScenario: @unchecked Sendable {
     let loneWorker = TestKeys.worker(999)
     var d: ChainDecoder { s.decoder }
 
-    init(workers: Int = 3, samples: ChainSamples) throws {
+    init(workers: Int = 3, samples: ChainSamples, hashSalt: [UInt8] = []) throws {
         s = samples
-        chain = FakeChain(metadata: samples.metadata.encoded)
+        chain = FakeChain(metadata: samples.metadata.encoded, hashSalt: hashSalt)
         node = FakeNode(chain: chain)
         poolWorkers = (1...max(1, workers)).map { TestKeys.worker($0) }
         var genesis: [[UInt8]: [UInt8]?] = [:]
@@ -97,6 +97,8 @@ final class EngineProbe: Sendable {
         var fleet = Fleet()
         var events: [EngineEvent] = []
         var heartbeats: [HeartbeatReport] = []
+        /// Heartbeats seen (also counted when `keepHeartbeats` is false).
+        var heartbeatCount = 0
         var diagnostics: [EngineDiagnostic] = []
         var connections: [EngineConnectionState] = []
         var processed: UInt32?
@@ -106,8 +108,13 @@ final class EngineProbe: Sendable {
 
     let state = Mutex(State())
     let keepEvents: Bool
+    /// False for long runs: only `heartbeatCount` grows (the memory test measures the engine, not this list).
+    let keepHeartbeats: Bool
 
-    init(keepEvents: Bool = true) { self.keepEvents = keepEvents }
+    init(keepEvents: Bool = true, keepHeartbeats: Bool = true) {
+        self.keepEvents = keepEvents
+        self.keepHeartbeats = keepHeartbeats
+    }
 
     func consume(_ engine: ChainEngine) -> Task<Void, Never> {
         Task {
@@ -117,9 +124,15 @@ final class EngineProbe: Sendable {
                     switch e {
                     case .observation(let o):
                         s.fleet.applyInPlace(o)
-                        if case .heartbeatLanded(let h) = o { s.heartbeats.append(h) }
+                        if case .heartbeatLanded(let h) = o {
+                            s.heartbeatCount += 1
+                            if keepHeartbeats { s.heartbeats.append(h) }
+                        }
                     case .diagnostic(let d): s.diagnostics.append(d)
-                    case .connection(let c): s.connections.append(c)
+                    case .connection(let c):
+                        s.connections.append(c)
+                        // Long runs keep the recent states only (a `.live` state comes with every block).
+                        if !keepHeartbeats, s.connections.count > 256 { s.connections.removeFirst(128) }
                     case .blockProcessed(let n): s.processed = n
                     case .fleetLoaded: s.loads += 1
                     case .extrinsicFailed: break

@@ -9,6 +9,8 @@ public struct BlockEvents: Sendable {
     public var issues: [DecodeIssue] = []
     /// Number of event records in the block.
     public var eventCount = 0
+    /// `System.CodeUpdated`: the block set new runtime code, which runs from the next block.
+    public var codeUpdated = false
     public init() {}
 }
 
@@ -56,6 +58,7 @@ extension ChainDecoder {
         case "PhalaRegistry": try registryEvent(name, inner, path, watch, &out)
         case "PhalaStakePoolv2", "PhalaBasePool": try poolEvent(name, inner, path, block, watch, &out)
         case "System":
+            if name == "CodeUpdated" { out.codeUpdated = true }
             guard name == "ExtrinsicFailed" else { return }
             let phase = try record.field("phase", "EventRecord").variantParts("EventRecord.phase")
             let index = phase.name == "ApplyExtrinsic" ? try phase.fields.first?.value.u32("EventRecord.phase") : nil
@@ -87,7 +90,10 @@ extension ChainDecoder {
         guard let sessionValue = e[field: "session"] ?? e[field: "miner"] else { return }
         let session = try sessionValue.accountID("\(path).session")
         guard watch.sessions.contains(session) else { return }
-        out.refresh.sessions.insert(session)
+        switch name {
+        case "BenchmarkUpdated", "SessionSettled", "MinerSettled": out.refresh.sessionValues.insert(session)
+        default: out.refresh.sessions.insert(session)
+        }
         switch name {
         case "WorkerStarted", "MinerStarted":
             out.observations.append(.workerStarted(session: session, initV: try e.field("init_v", path).u64f64("\(path).init_v"),

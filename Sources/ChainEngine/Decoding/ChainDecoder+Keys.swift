@@ -31,11 +31,13 @@ extension ChainDecoder {
     static func bytes32Value(_ b: Key32) -> ScaleValue { .composite([ScaleField(nil, .bytes(b.bytes))]) }
 
     public func workerKey(_ item: StorageItem, _ worker: WorkerKey) throws -> [UInt8] {
-        try storageKey(item, [Self.bytes32Value(worker.raw)])
+        if fast.key32Items.contains(item), let p = plans[item] { return p.key([worker.bytes]) }
+        return try storageKey(item, [Self.bytes32Value(worker.raw)])
     }
 
     public func accountKey(_ item: StorageItem, _ account: AccountID) throws -> [UInt8] {
-        try storageKey(item, [Self.bytes32Value(account.raw)])
+        if fast.key32Items.contains(item), let p = plans[item] { return p.key([account.bytes]) }
+        return try storageKey(item, [Self.bytes32Value(account.raw)])
     }
 
     public func poolKey(_ pid: UInt64) throws -> [UInt8] {

@@ -9,12 +9,10 @@ extension ChainDecoder {
         let provider: AttestationProvider?
         if let inner = try v.field("attestation_provider", p).option("\(p).attestation_provider") {
             let name = try inner.variantParts("\(p).attestation_provider").name
-            switch name {
-            case "Root": provider = .root
-            case "Ias": provider = .ias
-            case "Dcap": provider = .dcap
-            default: throw .unknownVariant(path: "\(p).attestation_provider", name: name)
+            guard let known = Self.attestationProvider(named: name) else {
+                throw .unknownVariant(path: "\(p).attestation_provider", name: name)
             }
+            provider = known
         } else {
             provider = nil
         }
@@ -31,19 +29,33 @@ extension ChainDecoder {
             features: features)
     }
 
+    /// `AttestationProvider` by variant name (§1.1); nil for a name khalatop does not know.
+    static func attestationProvider(named name: String) -> AttestationProvider? {
+        switch name {
+        case "Root": return .root
+        case "Ias": return .ias
+        case "Dcap": return .dcap
+        default: return nil
+        }
+    }
+
+    /// `WorkerState` by variant name, old (`Mining…`) or new (§1.2); nil when unknown.
+    static func workerState(named name: String) -> WorkerState? {
+        switch name {
+        case "Ready": return .ready
+        case "WorkerIdle", "MiningIdle": return .workerIdle
+        case "_Unused": return .unused
+        case "WorkerUnresponsive", "MiningUnresponsive": return .workerUnresponsive
+        case "WorkerCoolingDown", "MiningCoolingDown": return .workerCoolingDown
+        default: return nil
+        }
+    }
+
     /// `PhalaComputation.Sessions[session]`: `SessionInfo` (§1.2).
     public func sessionInfo(_ v: ScaleValue) throws(ValueShapeError) -> SessionInfo {
         let p = "SessionInfo"
         let stateName = try v.field("state", p).variantParts("\(p).state").name
-        let state: WorkerState
-        switch stateName {
-        case "Ready": state = .ready
-        case "WorkerIdle", "MiningIdle": state = .workerIdle
-        case "_Unused": state = .unused
-        case "WorkerUnresponsive", "MiningUnresponsive": state = .workerUnresponsive
-        case "WorkerCoolingDown", "MiningCoolingDown": state = .workerCoolingDown
-        default: throw .unknownVariant(path: "\(p).state", name: stateName)
-        }
+        guard let state = Self.workerState(named: stateName) else { throw .unknownVariant(path: "\(p).state", name: stateName) }
         let b = try v.field("benchmark", p)
         let bp = "\(p).benchmark"
         let benchmark = Benchmark(

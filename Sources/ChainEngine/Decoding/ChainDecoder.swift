@@ -22,13 +22,16 @@ public struct ChainDecoder: Sendable {
     let extrinsicTypes: (address: UInt32, signature: UInt32, extra: UInt32, call: UInt32)?
     /// The off-chain message types (not in the metadata): see `OffchainTypes`.
     let offchain: OffchainTypes
+    /// Hot storage values whose type has the layout a typed decoder reads (checked once, here).
+    public let fast: FastLayouts
 
     /// Pallets whose events become observations (§3).
     public static let watchedEventPallets: Set<String> = [
         "PhalaComputation", "PhalaRegistry", "PhalaStakePoolv2", "PhalaBasePool", "System",
     ]
 
-    public init(metadata: RuntimeMetadataV14, specVersion: UInt32) {
+    /// `fastPaths: false` decodes every value through the metadata (tests compare both paths).
+    public init(metadata: RuntimeMetadataV14, specVersion: UInt32, fastPaths: Bool = true) {
         self.metadata = metadata
         self.specVersion = specVersion
         codec = DynamicCodec(registry: metadata.registry)
@@ -45,6 +48,7 @@ public struct ChainDecoder: Sendable {
         syncOffchainCall = metadata.callIndex(pallet: "PhalaMq", name: "sync_offchain_message")
         extrinsicTypes = Self.resolveExtrinsicTypes(metadata)
         offchain = OffchainTypes()
+        fast = fastPaths ? FastLayouts(registry: metadata.registry, plans: plans) : .none
     }
 
     /// Decodes a `state_getMetadata` blob.

@@ -5,98 +5,98 @@ import Scale
 /// each failing with a `ValueShapeError` that names the field path.
 extension ScaleValue {
     /// A required named field.
-    func field(_ name: String, _ path: String) throws(ValueShapeError) -> ScaleValue {
-        guard let v = self[field: name] else { throw .missingField(path: "\(path).\(name)") }
+    func field(_ name: String, _ path: @autoclosure () -> String) throws(ValueShapeError) -> ScaleValue {
+        guard let v = self[field: name] else { throw .missingField(path: "\(path()).\(name)") }
         return v
     }
 
     /// The first of several names (renamed fields across runtimes, e.g. `session`/`miner`).
-    func field(anyOf names: [String], _ path: String) throws(ValueShapeError) -> ScaleValue {
+    func field(anyOf names: [String], _ path: @autoclosure () -> String) throws(ValueShapeError) -> ScaleValue {
         for n in names { if let v = self[field: n] { return v } }
-        throw .missingField(path: "\(path).\(names.joined(separator: "|"))")
+        throw .missingField(path: "\(path()).\(names.joined(separator: "|"))")
     }
 
-    func unsignedValue(_ path: String) throws(ValueShapeError) -> UInt128 {
-        guard let v = uint else { throw .wrongKind(path: path, expected: "unsigned integer", found: kind) }
+    func unsignedValue(_ path: @autoclosure () -> String) throws(ValueShapeError) -> UInt128 {
+        guard let v = uint else { throw .wrongKind(path: path(), expected: "unsigned integer", found: kind) }
         return v
     }
 
-    func u8(_ path: String) throws(ValueShapeError) -> UInt8 {
-        guard let v = UInt8(exactly: try unsignedValue(path)) else { throw .outOfRange(path: path, expected: "u8") }
+    func u8(_ path: @autoclosure () -> String) throws(ValueShapeError) -> UInt8 {
+        guard let v = UInt8(exactly: try unsignedValue(path())) else { throw .outOfRange(path: path(), expected: "u8") }
         return v
     }
 
-    func u32(_ path: String) throws(ValueShapeError) -> UInt32 {
-        guard let v = UInt32(exactly: try unsignedValue(path)) else { throw .outOfRange(path: path, expected: "u32") }
+    func u32(_ path: @autoclosure () -> String) throws(ValueShapeError) -> UInt32 {
+        guard let v = UInt32(exactly: try unsignedValue(path())) else { throw .outOfRange(path: path(), expected: "u32") }
         return v
     }
 
-    func u64(_ path: String) throws(ValueShapeError) -> UInt64 {
-        guard let v = UInt64(exactly: try unsignedValue(path)) else { throw .outOfRange(path: path, expected: "u64") }
+    func u64(_ path: @autoclosure () -> String) throws(ValueShapeError) -> UInt64 {
+        guard let v = UInt64(exactly: try unsignedValue(path())) else { throw .outOfRange(path: path(), expected: "u64") }
         return v
     }
 
-    func u128(_ path: String) throws(ValueShapeError) -> UInt128 { try unsignedValue(path) }
+    func u128(_ path: @autoclosure () -> String) throws(ValueShapeError) -> UInt128 { try unsignedValue(path()) }
 
-    func boolValue(_ path: String) throws(ValueShapeError) -> Bool {
+    func boolValue(_ path: @autoclosure () -> String) throws(ValueShapeError) -> Bool {
         if case .bool(let b) = self { return b }
-        if case .composite(let fs) = self, fs.count == 1 { return try fs[0].value.boolValue(path) }
-        throw .wrongKind(path: path, expected: "bool", found: kind)
+        if case .composite(let fs) = self, fs.count == 1 { return try fs[0].value.boolValue(path()) }
+        throw .wrongKind(path: path(), expected: "bool", found: kind)
     }
 
-    func bytes(_ path: String) throws(ValueShapeError) -> [UInt8] {
-        guard let b = byteArray else { throw .wrongKind(path: path, expected: "bytes", found: kind) }
+    func bytes(_ path: @autoclosure () -> String) throws(ValueShapeError) -> [UInt8] {
+        guard let b = byteArray else { throw .wrongKind(path: path(), expected: "bytes", found: kind) }
         return b
     }
 
-    func bytes32(_ path: String) throws(ValueShapeError) -> Key32 {
-        let b = try bytes(path)
+    func bytes32(_ path: @autoclosure () -> String) throws(ValueShapeError) -> Key32 {
+        let b = try bytes(path())
         guard let v = Key32.fromBytes(b) else {
-            throw .wrongKind(path: path, expected: "32 bytes", found: "\(b.count) bytes")
+            throw .wrongKind(path: path(), expected: "32 bytes", found: "\(b.count) bytes")
         }
         return v
     }
 
-    func accountID(_ path: String) throws(ValueShapeError) -> AccountID { AccountID(raw: try bytes32(path)) }
+    func accountID(_ path: @autoclosure () -> String) throws(ValueShapeError) -> AccountID { AccountID(raw: try bytes32(path())) }
 
-    func workerKey(_ path: String) throws(ValueShapeError) -> WorkerKey { WorkerKey(raw: try bytes32(path)) }
+    func workerKey(_ path: @autoclosure () -> String) throws(ValueShapeError) -> WorkerKey { WorkerKey(raw: try bytes32(path())) }
 
-    func u64f64(_ path: String) throws(ValueShapeError) -> U64F64 { U64F64(bits: try u128(path)) }
+    func u64f64(_ path: @autoclosure () -> String) throws(ValueShapeError) -> U64F64 { U64F64(bits: try u128(path())) }
 
     /// `Option<T>`: nil for `None`, the inner value for `Some`.
-    func option(_ path: String) throws(ValueShapeError) -> ScaleValue? {
+    func option(_ path: @autoclosure () -> String) throws(ValueShapeError) -> ScaleValue? {
         guard case .variant(let name, _, let fields) = self else {
-            throw .wrongKind(path: path, expected: "Option", found: kind)
+            throw .wrongKind(path: path(), expected: "Option", found: kind)
         }
         switch name {
         case "None": return nil
         case "Some":
-            guard let inner = fields.first?.value else { throw .missingField(path: "\(path).Some") }
+            guard let inner = fields.first?.value else { throw .missingField(path: "\(path()).Some") }
             return inner
-        default: throw .unknownVariant(path: path, name: name)
+        default: throw .unknownVariant(path: path(), name: name)
         }
     }
 
     /// Elements of a `Vec`/array (bytes are not accepted here).
-    func list(_ path: String) throws(ValueShapeError) -> [ScaleValue] {
+    func list(_ path: @autoclosure () -> String) throws(ValueShapeError) -> [ScaleValue] {
         switch self {
         case .sequence(let vs), .array(let vs): return vs
-        case .composite(let fs) where fs.count == 1: return try fs[0].value.list(path)
-        default: throw .wrongKind(path: path, expected: "sequence", found: kind)
+        case .composite(let fs) where fs.count == 1: return try fs[0].value.list(path())
+        default: throw .wrongKind(path: path(), expected: "sequence", found: kind)
         }
     }
 
     /// The variant name and fields of an enum value.
-    func variantParts(_ path: String) throws(ValueShapeError) -> (name: String, index: UInt8, fields: [ScaleField]) {
+    func variantParts(_ path: @autoclosure () -> String) throws(ValueShapeError) -> (name: String, index: UInt8, fields: [ScaleField]) {
         guard case .variant(let name, let index, let fields) = self else {
-            throw .wrongKind(path: path, expected: "enum", found: kind)
+            throw .wrongKind(path: path(), expected: "enum", found: kind)
         }
         return (name, index, fields)
     }
 
     /// The only (or first) field of a variant or tuple-struct (e.g. `PoolProxy::StakePool(pool)`).
-    func firstField(_ path: String) throws(ValueShapeError) -> ScaleValue {
-        guard let v = fields.first?.value else { throw .missingField(path: "\(path).0") }
+    func firstField(_ path: @autoclosure () -> String) throws(ValueShapeError) -> ScaleValue {
+        guard let v = fields.first?.value else { throw .missingField(path: "\(path()).0") }
         return v
     }
 }

@@ -22,15 +22,22 @@ public struct RefreshHints: Sendable, Hashable {
     public var pools: Set<UInt64> = []
     /// Pools whose member lists may have changed (a worker added, removed, started or reclaimed).
     public var poolMembership: Set<UInt64> = []
+    /// Sessions whose stored values changed in ways the event itself reports
+    /// (`BenchmarkUpdated` → p_instant, `SessionSettled` → V): re-read, but not
+    /// necessarily in this block (see `EngineConfiguration.sessionValueRefreshEveryBlocks`).
+    public var sessionValues: Set<AccountID> = []
     public var tokenomics = false
 
     public init() {}
 
-    public var isEmpty: Bool { workers.isEmpty && sessions.isEmpty && pools.isEmpty && poolMembership.isEmpty && !tokenomics }
+    public var isEmpty: Bool {
+        workers.isEmpty && sessions.isEmpty && sessionValues.isEmpty && pools.isEmpty && poolMembership.isEmpty && !tokenomics
+    }
 
     public mutating func formUnion(_ o: RefreshHints) {
         workers.formUnion(o.workers)
         sessions.formUnion(o.sessions)
+        sessionValues.formUnion(o.sessionValues)
         pools.formUnion(o.pools)
         poolMembership.formUnion(o.poolMembership)
         tokenomics = tokenomics || o.tokenomics

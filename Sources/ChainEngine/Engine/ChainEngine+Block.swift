@@ -4,16 +4,67 @@ import Scale
 /// One block: header basics, events, outbound messages, heartbeat
 /// extrinsics and the storage its events changed (issue 6, PROTOCOL.md §3-§4).
 extension ChainEngine {
+    /// Processes block `number`; its events reach the queue only once the
+    /// whole block is done. If it fails half way (the node went away), what
+    /// only this block says — heartbeats, event observations, diagnostics —
+    /// is dropped, since the block is processed again after the reconnect
+    /// (no heartbeat counted twice); storage snapshots already read and
+    /// diagnostics are kept (snapshots are idempotent, and their values are
+    /// recorded as seen, so they would not come again).
     func processBlock(_ number: UInt32, _ calls: NodeCalls) async throws {
-        let hash = try await calls.blockHash(number)
-        try await checkRuntime(at: hash, number: number, calls)
+        let mark = outbox.count
+        holdingBlock = true
+        do {
+            try await processBlockContents(number, calls)
+            holdingBlock = false
+            // Handed over with the connection state `catchUp` emits next (one queue hop per block).
+            if outbox.count >= Self.outboxLimit { await flush() }
+        } catch {
+            holdingBlock = false
+            let kept = outbox[mark...].filter(Self.survivesFailedBlock)
+            outbox.removeSubrange(mark...)
+            outbox += kept
+            throw error
+        }
+    }
+
+    /// Whether an event of a block that failed half way still holds.
+    static func survivesFailedBlock(_ e: EngineEvent) -> Bool {
+        switch e {
+        case .observation(let o):
+            if case .watchListChanged = o { return true }
+            return SnapshotKey(o) != nil
+        case .extrinsicFailed, .blockProcessed: return false
+        case .connection, .diagnostic, .fleetLoaded: return true
+        }
+    }
+
+    private func processBlockContents(_ number: UInt32, _ calls: NodeCalls) async throws {
+        // The hash from the head notifications when known (no chain_getBlockHash round trip).
+        var hash: [UInt8]
+        var derived = false
+        if let known = headHashes.hash(of: number), pendingSpec == nil {
+            (hash, derived) = (known.hash, known.derived)
+        } else {
+            hash = try await calls.blockHash(number)
+        }
+        // A new runtime's migrations announce nothing: its first block re-reads everything watched.
+        let upgraded = try await checkRuntime(number: number, calls)
         let dec = try requireDecoder()
         let items: [StorageItem] = [.timestamp, .events, .outboundMessages] + Self.parameterItems
-        let keys = items.compactMap { dec.plans[$0]?.prefix }
-        async let valuesCall = calls.storage(keys, at: hash, batch: configuration.storageBatchSize)
-        async let extrinsicsCall = calls.blockExtrinsics(hash)
-        let values = try await valuesCall
-        let extrinsics = try await extrinsicsCall
+        let balanceKeys = poolBalanceKeys(dec)
+        let keys = items.compactMap { dec.plans[$0]?.prefix } + balanceKeys.keys
+        let values: [[UInt8]: [UInt8]?], extrinsics: [[UInt8]]
+        do {
+            (values, extrinsics) = try await calls.blockContents(keys, at: hash)
+        } catch {
+            // A hash computed from a header the node does not know: ask the node, and stop computing them.
+            guard derived, !Task.isCancelled else { throw error }
+            headHashes.distrustDerived()
+            hash = try await calls.blockHash(number)
+            (values, extrinsics) = try await calls.blockContents(keys, at: hash)
+        }
+        headHashes.forget(below: number)
         func raw(_ item: StorageItem) -> [UInt8]? {
             guard let k = dec.plans[item]?.prefix else { return nil }
             return values[k] ?? nil
@@ -27,6 +78,7 @@ extension ChainEngine {
         dec.heartbeats(extrinsics, block: number, watch: filter.workers, into: &messages)
         dec.challenges(raw(.outboundMessages), block: number, into: &messages)
         let events = dec.blockEvents(raw(.events), block: number, watch: filter)
+        if events.codeUpdated { codeUpdatedAt = number }
         for issue in messages.issues + events.issues { await report(issue) }
 
         for hb in messages.heartbeats { await emit(.heartbeatLanded(hb)) }
@@ -36,17 +88,28 @@ extension ChainEngine {
         }
         for f in events.failures { await emit(.extrinsicFailed(f)) }
 
+        // Balances no event the engine follows announces (the owner's fees and transfers, W-PHA sent
+        // to a pool account), read above with this block's batch: a change refreshes its pool now.
+        // One that comes with a pool event (rewards, contributions) waits for the periodic pool
+        // refresh like that event does, so rewards do not cost a pool read every block.
+        var balanceDirty: Set<UInt64> = []
+        for (k, pid) in balanceKeys {
+            if let old = storage.values[k], old != (values[k] ?? nil) { balanceDirty.insert(pid) }
+        }
+        balanceDirty.subtract(deferredPools.union(events.refresh.pools.subtracting(events.refresh.poolMembership)))
+
         // Storage the events say changed, read at this block.
         // (TokenomicParametersChanged needs nothing more: the parameters are read every block above.)
         var hints = events.refresh
-        let reconcile = configuration.reconcileEveryBlocks > 0 && number % configuration.reconcileEveryBlocks == 0
+        let reconcile = upgraded || (configuration.reconcileEveryBlocks > 0 && number % configuration.reconcileEveryBlocks == 0)
         if reconcile {
             deferredPools = []
+            deferredSessions = []
             try await loadAll(calls, block: number, hash: hash, scanOperator: true)
-        } else if !hints.isEmpty {
-            // Member changes now; value-only changes (rewards, contributions) at most every `poolRefreshEveryBlocks`.
+        } else if !hints.isEmpty || !deferredSessions.isEmpty || !balanceDirty.isEmpty {
+            // Member and balance changes now; value-only changes (rewards, contributions) at most every `poolRefreshEveryBlocks`.
             deferredPools.formUnion(hints.pools.subtracting(hints.poolMembership))
-            var poolsNow = hints.poolMembership
+            var poolsNow = hints.poolMembership.union(balanceDirty)
             if !deferredPools.isEmpty, number % max(1, configuration.poolRefreshEveryBlocks) == 0 {
                 poolsNow.formUnion(deferredPools)
                 deferredPools = []
@@ -62,6 +125,13 @@ extension ChainEngine {
             }
             let watchedSessions = storage.filter.sessions
             hints.sessions.formIntersection(watchedSessions)
+            deferredSessions.formUnion(hints.sessionValues)
+            deferredSessions.subtract(hints.sessions)
+            deferredSessions.formIntersection(watchedSessions)
+            if !deferredSessions.isEmpty, number % max(1, configuration.sessionValueRefreshEveryBlocks) == 0 {
+                hints.sessions.formUnion(deferredSessions)
+                deferredSessions = []
+            }
             try await refreshSessions(hints.sessions, calls, dec, block: number, hash: hash)
         }
 
@@ -71,16 +141,43 @@ extension ChainEngine {
         processedBlock = number
     }
 
-    /// While an upgrade is announced, asks which spec each processed block
-    /// runs and switches decoders at the first block of the new one.
-    func checkRuntime(at hash: [UInt8], number: UInt32, _ calls: NodeCalls) async throws {
-        guard let pending = pendingSpec, let current = decoder else { return }
-        let version = try await calls.runtimeVersion(at: hash)
+    /// The storage keys of each watched pool's balances (W-PHA of its pool and
+    /// owner-reward accounts, the owner's `System.Account`), cached until the
+    /// pools or the runtime change.
+    func poolBalanceKeys(_ dec: ChainDecoder) -> [[UInt8]: UInt64] {
+        if let cached = storage.balanceKeys, cached.spec == dec.specVersion { return cached.keys }
+        var keys: [[UInt8]: UInt64] = [:]
+        for (pid, pool) in storage.pools where storage.poolIds.contains(pid) {
+            let parts = [try? dec.wphaAccountKey(pool.basepool.poolAccountId), try? dec.wphaAccountKey(pool.ownerRewardAccount),
+                         try? dec.accountKey(.systemAccount, pool.owner)]
+            for case let k? in parts { keys[k] = pid }
+        }
+        storage.balanceKeys = (dec.specVersion, keys)
+        return keys
+    }
+
+    /// While an upgrade is announced, asks which spec each block runs and
+    /// switches decoders at the first block the new one executes. Block N runs
+    /// the runtime in its parent's post-state: the block that sets new code
+    /// (`System.CodeUpdated`) is still executed, and its events and storage
+    /// written, by the old runtime, though its own post-state already reports
+    /// the new version (py-substrate-interface decodes the same way).
+    /// Returns whether the decoder changed.
+    @discardableResult
+    func checkRuntime(number: UInt32, _ calls: NodeCalls) async throws -> Bool {
+        let afterCodeUpdate = codeUpdatedAt.map { number > $0 } ?? false
+        guard pendingSpec != nil || afterCodeUpdate, let current = decoder, number > 0 else { return false }
+        if afterCodeUpdate { codeUpdatedAt = nil }
+        let parent = try await calls.blockHash(number - 1)
+        let version = try await calls.runtimeVersion(at: parent)
+        var switched = false
         if version.specVersion != current.specVersion {
-            decoder = try await decoderFor(spec: version.specVersion, at: hash, calls)
+            decoder = try await decoderFor(spec: version.specVersion, at: parent, calls)
             stats.runtimeUpgrades += 1
             await emit(.diagnostic(.runtimeUpgraded(fromSpec: current.specVersion, toSpec: version.specVersion, atBlock: number)))
+            switched = true
         }
-        if version.specVersion == pending { pendingSpec = nil }
+        if version.specVersion == pendingSpec { pendingSpec = nil }
+        return switched
     }
 }

@@ -39,7 +39,7 @@ extension ChainEngine {
             let keys = try await calls.keys(prefix: prefix, at: hash, pageSize: configuration.keysPageSize)
             let values = try await calls.storage(keys, at: hash, batch: configuration.storageBatchSize)
             for (_, value) in values {
-                guard let value, let v = try? dec.decodeValue(.pools, value), let pool = try? dec.stakePool(v) else { continue }
+                guard let value, let pool = try? dec.decodeStakePool(value) else { continue }
                 if pool.owner == op { pids.insert(pool.pid) }
             }
         }
@@ -127,7 +127,7 @@ extension ChainEngine {
                 continue
             }
             do {
-                if let v = try dec.decodeValue(.pools, raw) { decoded[pid] = try dec.stakePool(v) } else { decoded[pid] = .some(nil) }
+                decoded[pid] = .some(try dec.decodeStakePool(raw))
             } catch {
                 await report(DecodeIssue(item: StorageItem.pools.rawValue, key: key, block: block, reason: "\(error)"))
             }
@@ -206,15 +206,14 @@ extension ChainEngine {
             let info = values[infoKey] ?? nil
             if storage.changed(infoKey, info) {
                 do {
-                    let v = try dec.decodeValue(.workers, info)
-                    await emit(.workerInfoChanged(worker: w, info: try v.map { (x) throws(ValueShapeError) in try dec.workerInfo(x) }, block: block))
+                    await emit(.workerInfoChanged(worker: w, info: try dec.decodeWorkerInfo(info), block: block))
                 } catch {
                     await report(DecodeIssue(item: StorageItem.workers.rawValue, key: infoKey, block: block, reason: "\(error)"))
                 }
             }
             let binding = values[bindingKey] ?? nil
             do {
-                let session = try dec.decodeValue(.workerBindings, binding).map { (x) throws(ValueShapeError) in try x.accountID("WorkerBindings") }
+                let session = try dec.decodeBinding(binding)
                 if storage.changed(bindingKey, binding) {
                     await emit(.bindingChanged(worker: w, session: session, block: block))
                 }
@@ -228,7 +227,7 @@ extension ChainEngine {
             let assignment = values[assignmentKey] ?? nil
             if storage.changed(assignmentKey, assignment) {
                 do {
-                    let pid = try dec.decodeValue(.workerAssignments, assignment).map { (x) throws(ValueShapeError) in try x.u64("WorkerAssignments") }
+                    let pid = try dec.decodeAssignment(assignment)
                     await emit(.assignmentChanged(worker: w, pid: pid, block: block))
                 } catch {
                     await report(DecodeIssue(item: StorageItem.workerAssignments.rawValue, key: assignmentKey, block: block, reason: "\(error)"))
@@ -255,8 +254,7 @@ extension ChainEngine {
             let raw = values[sessionKey] ?? nil
             if storage.changed(sessionKey, raw) {
                 do {
-                    let v = try dec.decodeValue(.sessions, raw)
-                    await emit(.sessionChanged(session: s, info: try v.map { (x) throws(ValueShapeError) in try dec.sessionInfo(x) }, block: block))
+                    await emit(.sessionChanged(session: s, info: try dec.decodeSessionInfo(raw), block: block))
                 } catch {
                     await report(DecodeIssue(item: StorageItem.sessions.rawValue, key: sessionKey, block: block, reason: "\(error)"))
                 }
@@ -264,8 +262,7 @@ extension ChainEngine {
             let stake = values[stakeKey] ?? nil
             if storage.changed(stakeKey, stake) {
                 do {
-                    let v = try dec.decodeValue(.stakes, stake)
-                    await emit(.stakeChanged(session: s, stakePlanck: try v.map { (x) throws(ValueShapeError) in try x.u128("Stakes") }, block: block))
+                    await emit(.stakeChanged(session: s, stakePlanck: try dec.decodeStake(stake), block: block))
                 } catch {
                     await report(DecodeIssue(item: StorageItem.stakes.rawValue, key: stakeKey, block: block, reason: "\(error)"))
                 }

@@ -24,6 +24,7 @@ extension ChainEngine {
 
     private func follow(_ client: RPCClient, _ endpoint: String) async throws {
         let calls = NodeCalls(client: client, timeout: configuration.callTimeoutSeconds)
+        headHashes = HeadHashes()  // another node (or a restarted chain): learn its hashes afresh
         let version = try await calls.runtimeVersion()
         let versions = try await client.subscribe(SubstrateMethods.runtimeVersion, timeoutSeconds: configuration.callTimeoutSeconds)
         let heads = try await client.subscribe(configuration.followFinalized ? SubstrateMethods.finalizedHeads : SubstrateMethods.newHeads,
@@ -49,8 +50,10 @@ extension ChainEngine {
             needsReload = false
             let start = headNumber > configuration.initialReplayBlocks ? headNumber - configuration.initialReplayBlocks : 0
             let startHash = start == headNumber ? headHash : try await calls.blockHash(start)
-            let startSpec = start == headNumber ? version.specVersion : try await calls.runtimeVersion(at: startHash).specVersion
-            decoder = try await decoderFor(spec: startSpec, at: startHash, calls)
+            // The state after block N is in the encoding of the runtime that executed N: its parent's.
+            let runtimeHash = start == 0 ? startHash : try await calls.blockHash(start - 1)
+            let startSpec = try await calls.runtimeVersion(at: runtimeHash).specVersion
+            decoder = try await decoderFor(spec: startSpec, at: runtimeHash, calls)
             pendingSpec = startSpec == version.specVersion ? nil : version.specVersion
             try await initialLoad(calls, head: start, headHash: startHash)
         } else if version.specVersion != decoder?.specVersion {
@@ -98,6 +101,7 @@ extension ChainEngine {
             needsReload = true
             throw NodeResponseError.badResult(method: "head notification", reason: "head \(n) far below processed block \(p)")
         }
+        headHashes.note(header)
         noteHeadNumber(n)
         wake?.yield()
     }
@@ -133,6 +137,7 @@ extension ChainEngine {
                 stats.blocksSkipped += Int(skipTo - processed)
                 await emit(.diagnostic(.skippedBlocks(from: processed + 1, to: skipTo)))
                 let hash = try await calls.blockHash(skipTo)
+                try await checkRuntime(number: skipTo, calls)
                 try await loadAll(calls, block: skipTo, hash: hash, scanOperator: true)
                 processedBlock = skipTo
                 if backfillStart != nil { backfillStart = skipTo + 1 }
@@ -148,6 +153,7 @@ extension ChainEngine {
                 stats.blocksSkipped += Int(target - processed)
                 await emit(.diagnostic(.skippedBlocks(from: n, to: target)))
                 let hash = try await calls.blockHash(target)
+                try await checkRuntime(number: target, calls)
                 try await loadAll(calls, block: target, hash: hash, scanOperator: true)
                 processedBlock = target
                 backfillStart = nil
@@ -163,5 +169,6 @@ extension ChainEngine {
         backfillStart = nil
         sessionWentLive = true
         await setConnection(.live(endpoint: endpoint, block: p))
+        await flush()
     }
 }

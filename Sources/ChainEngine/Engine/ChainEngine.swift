@@ -9,10 +9,12 @@ import SubstrateRPC
 /// exponential back-off with jitter between attempts), loads the watched
 /// fleet with `state_getKeysPaged` + batched `state_queryStorageAt`, then
 /// follows finalized (or best) heads block by block: header, events,
-/// `PhalaMq.OutboundMessages`, heartbeat extrinsics and the storage the
-/// events say changed. After a reconnect it replays the missed blocks (up to
-/// `backfillDepth`) before going live again; a runtime upgrade reloads the
-/// metadata at the block where it happens. Everything comes out of `events`
+/// `PhalaMq.OutboundMessages`, heartbeat extrinsics, the watched pools'
+/// balances (which change without an event it follows: fees, transfers) and
+/// the storage the events say changed. After a reconnect it replays the
+/// missed blocks (up to `backfillDepth`) before going live again; a runtime
+/// upgrade switches metadata at the first block the new runtime executes
+/// (the block after `System.CodeUpdated`) and re-reads the watched storage there. Everything comes out of `events`
 /// in block order; a slow consumer gets coalesced snapshots, then
 /// back-pressure, never unbounded memory.
 public actor ChainEngine {
@@ -28,6 +30,9 @@ public actor ChainEngine {
     var decoders: [UInt32: ChainDecoder] = [:]
     /// A spec version announced by `state_subscribeRuntimeVersion` not yet reached by block processing.
     var pendingSpec: UInt32?
+    /// The last block with `System.CodeUpdated`: the block after it is checked for a new
+    /// runtime even if the version subscription has not said so (yet).
+    var codeUpdatedAt: UInt32?
     var storage = FleetStorage()
     /// Last block whose observations were all emitted.
     public internal(set) var processedBlock: UInt32?
@@ -42,16 +47,25 @@ public actor ChainEngine {
     var needsReload = false
     /// Pools whose balances/values changed (rewards...) waiting for the next periodic pool refresh.
     var deferredPools: Set<UInt64> = []
+    /// Watched sessions with value-only changes waiting for the next periodic session refresh.
+    var deferredSessions: Set<AccountID> = []
     /// First block replayed after a reconnect (reported once caught up).
     var backfillStart: UInt32?
     public internal(set) var stats = EngineStats()
+    /// Block hashes learned from head notifications.
+    var headHashes = HeadHashes()
+    /// True while a block is being processed (see `processBlock`).
+    var holdingBlock = false
+    /// Events gathered for the next `flush` (see `emit`).
+    var outbox: [EngineEvent] = []
 
     public init(configuration: EngineConfiguration, environment: EngineEnvironment = EngineEnvironment()) {
         self.configuration = configuration
         self.environment = environment
         let q = EventQueue(capacity: configuration.queueCapacity)
         queue = q
-        events = AsyncStream(unfolding: { await q.next() })
+        let cursor = EventCursor(batchSize: max(1, min(128, configuration.queueCapacity / 8)))
+        events = AsyncStream(unfolding: { await cursor.next(from: q) })
         storage.explicitWorkers = Set(configuration.workers)
         storage.poolIds = Set(configuration.pools)
     }
@@ -71,9 +85,33 @@ public actor ChainEngine {
         runTask = nil
     }
 
-    func emit(_ e: EngineEvent) async { await queue.push(e) }
+    /// Emits `e`. Observations and block ends are gathered and handed to the
+    /// queue in batches (one actor hop per batch instead of per event: the
+    /// per-block CPU target); anything else goes out at once with what is
+    /// gathered before it, so order is kept. Bounded by `outboxLimit`.
+    func emit(_ e: EngineEvent) async {
+        outbox.append(e)
+        if holdingBlock { return }  // a block's events go out when it is complete
+        switch e {
+        case .observation, .blockProcessed:
+            if outbox.count < Self.outboxLimit { return }
+        default:
+            break
+        }
+        await flush()
+    }
 
-    func emit(_ o: Observation) async { await queue.push(.observation(o)) }
+    func emit(_ o: Observation) async { await emit(.observation(o)) }
+
+    /// Hands the gathered events to the queue (called at the end of each block and load).
+    func flush() async {
+        guard !outbox.isEmpty else { return }
+        let batch = outbox
+        outbox = []
+        await queue.push(contentsOf: batch)
+    }
+
+    static let outboxLimit = 256
 
     func setConnection(_ s: EngineConnectionState) async {
         guard s != connection else { return }
@@ -121,6 +159,7 @@ public actor ChainEngine {
             await setConnection(.reconnecting(inSeconds: delay, attempt: failures, reason: reason))
             do { try await environment.sleep(delay) } catch { break }
         }
+        await flush()
         await queue.finish()
     }
 

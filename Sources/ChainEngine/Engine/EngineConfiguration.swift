@@ -38,6 +38,9 @@ public struct EngineConfiguration: Sendable {
     /// Pool records and balances changed by rewards or contributions are re-read at most this often
     /// (member changes are read at once). 1 = every block.
     public var poolRefreshEveryBlocks: UInt32 = 10
+    /// Sessions whose `BenchmarkUpdated`/`SessionSettled` events already carried the new p_instant / V are
+    /// re-read (iterations, totals...) at most this often; state changes are read at once. 1 = every block.
+    public var sessionValueRefreshEveryBlocks: UInt32 = 10
 
     public init(endpoints: [String], pools: [UInt64] = [], operatorAccount: AccountID? = nil, workers: [WorkerKey] = [],
                 followFinalized: Bool = true, backfillDepth: UInt32 = 1_200, storageBatchSize: Int = 512,

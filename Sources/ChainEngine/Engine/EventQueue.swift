@@ -1,3 +1,4 @@
+import Foundation
 import MiningCore
 
 /// The bounded buffer between the engine and its consumer (issue 6: back-
@@ -13,6 +14,8 @@ actor EventQueue {
     private var head = 0
     private let capacity: Int
     private var consumer: CheckedContinuation<EngineEvent?, Never>?
+    /// A consumer waiting in `nextBatch` on an empty queue, with its limit.
+    private var batchConsumer: (continuation: CheckedContinuation<[EngineEvent]?, Never>, limit: Int)?
     private var producers: [CheckedContinuation<Void, Never>] = []
     private var finished = false
     private(set) var coalescedTotal = 0
@@ -21,12 +24,48 @@ actor EventQueue {
 
     var count: Int { buffer.count - head }
 
+    /// Adds events in order, each as `push` would (one actor hop for the batch).
+    func push(contentsOf events: [EngineEvent]) async {
+        // A consumer waiting on an empty queue takes the batch's head in one go.
+        if let waiting = batchConsumer, count == 0, !finished, !events.isEmpty {
+            batchConsumer = nil
+            let n = min(waiting.limit, events.count)
+            waiting.continuation.resume(returning: Array(events[0..<n]))
+            for e in events[n...] { await push(e) }
+            return
+        }
+        for e in events { await push(e) }
+    }
+
+    /// Up to `limit` events at once (at least one; nil once finished and drained),
+    /// for `EventCursor`: one hop per batch on the consumer side.
+    func nextBatch(limit: Int) async -> [EngineEvent]? {
+        if count == 0 {
+            if finished { return nil }
+            return await withCheckedContinuation { batchConsumer = ($0, max(1, limit)) }
+        }
+        let n = min(limit, count)
+        let batch = Array(buffer[head..<(head + n)])
+        head += n
+        if head > 1024 && head * 2 > buffer.count {
+            buffer.removeFirst(head)
+            head = 0
+        }
+        while !producers.isEmpty, count < capacity { producers.removeFirst().resume() }
+        return batch
+    }
+
     /// Adds an event, waiting while the buffer is full.
     func push(_ event: EngineEvent) async {
         guard !finished else { return }
         if let c = consumer {
             consumer = nil
             c.resume(returning: event)
+            return
+        }
+        if let waiting = batchConsumer {
+            batchConsumer = nil
+            waiting.continuation.resume(returning: [event])
             return
         }
         if count >= capacity {
@@ -47,6 +86,9 @@ actor EventQueue {
         if let c = consumer {
             consumer = nil
             c.resume(returning: e)
+        } else if let waiting = batchConsumer {
+            batchConsumer = nil
+            waiting.continuation.resume(returning: [e])
         } else {
             buffer.append(e)
         }
@@ -72,6 +114,8 @@ actor EventQueue {
         finished = true
         consumer?.resume(returning: nil)
         consumer = nil
+        batchConsumer?.continuation.resume(returning: nil)
+        batchConsumer = nil
         for p in producers { p.resume() }
         producers = []
     }
@@ -97,7 +141,7 @@ actor EventQueue {
 
 /// The item a storage-snapshot observation describes; a later snapshot of
 /// the same item makes an earlier one redundant.
-private enum SnapshotKey: Hashable {
+enum SnapshotKey: Hashable {
     case info(WorkerKey), binding(WorkerKey), assignment(WorkerKey), session(AccountID), stake(AccountID)
     case pool(UInt64), gas(AccountID), tokenomics, coolDown, online, expected, paused, connection
 
@@ -118,5 +162,39 @@ private enum SnapshotKey: Hashable {
         case .connectionChanged: self = .connection
         default: return nil
         }
+    }
+}
+
+/// The consumer's side of `EventQueue`: takes events in small batches and
+/// hands them out one by one, so the single consumer of `ChainEngine.events`
+/// does not hop to the queue's actor per event.
+final class EventCursor: @unchecked Sendable {
+    private let lock = NSLock()
+    private var pending: [EngineEvent] = []
+    private var index = 0
+    private let batchSize: Int
+
+    init(batchSize: Int) { self.batchSize = batchSize }
+
+    func next(from queue: EventQueue) async -> EngineEvent? {
+        if let e = take() { return e }
+        guard let batch = await queue.nextBatch(limit: batchSize), let first = batch.first else { return nil }
+        store(batch)
+        return first
+    }
+
+    private func store(_ batch: [EngineEvent]) {
+        lock.lock()
+        pending = batch
+        index = 1
+        lock.unlock()
+    }
+
+    private func take() -> EngineEvent? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard index < pending.count else { return nil }
+        defer { index += 1 }
+        return pending[index]
     }
 }

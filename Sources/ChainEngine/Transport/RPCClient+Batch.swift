@@ -19,54 +19,76 @@ public struct RPCBatchCall: Sendable, Hashable {
 extension RPCClient {
     /// Sends `calls` as one batch frame; results come back in the same order.
     ///
+    /// One continuation and one timeout serve the whole batch (no task per
+    /// member: the engine sends one batch per followed block).
+    ///
     /// - Throws: `notConnected` before sending; per-call failures (an RPC
-    ///   error, the timeout, a closed connection) are in the results.
+    ///   error, the timeout, a closed connection, cancellation) are in the results.
     public func batch(_ calls: [RPCBatchCall], timeoutSeconds: Double? = nil) async throws -> [Result<JSONValue, RPCClientError>] {
-        guard outbox != nil else { throw RPCClientError.notConnected }
+        guard let outbox else { throw RPCClientError.notConnected }
         guard !calls.isEmpty else { return [] }
         let ids = calls.map { _ in makeID() }
+        guard !Task.isCancelled else { return ids.map { _ in .failure(.cancelled) } }
         let frame = JSONValue.array(zip(ids, calls).map { RPCRequest(method: $1.method, params: $1.params, id: $0).json }).serialized()
-        let gate = BatchGate(expected: calls.count, frame: frame)
-        return await withTaskGroup(of: (Int, Result<JSONValue, RPCClientError>).self) { group in
-            for (k, call) in calls.enumerated() {
-                let id = ids[k]
-                group.addTask {
-                    do {
-                        return (k, .success(try await self.awaitBatchMember(id: id, method: call.method,
-                                                                            timeoutSeconds: timeoutSeconds, gate: gate)))
-                    } catch let e as RPCClientError {
-                        return (k, .failure(e))
-                    } catch {
-                        return (k, .failure(.cancelled))
+        let seconds = timeoutSeconds ?? configuration.defaultTimeoutSeconds
+        let collector = BatchCollector(count: calls.count)
+        return await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<[Result<JSONValue, RPCClientError>], Never>) in
+                collector.continuation = continuation
+                if seconds.isFinite && seconds > 0 {
+                    collector.timeoutTask = Task { [weak self] in
+                        try? await Task.sleep(for: .seconds(seconds))
+                        guard !Task.isCancelled else { return }
+                        await self?.expireBatch(ids, seconds: seconds)
                     }
                 }
+                for (k, id) in ids.enumerated() {
+                    pending[id] = PendingCall(method: calls[k].method, continuation: nil, member: (collector, k), timeoutTask: nil,
+                                              subscription: nil)
+                }
+                stats.callsSent += calls.count
+                outbox.yield(frame)
             }
-            var results = [Result<JSONValue, RPCClientError>](repeating: .failure(.cancelled), count: calls.count)
-            for await (k, r) in group { results[k] = r }
-            return results
+        } onCancel: {
+            Task { [weak self] in await self?.cancelBatch(ids) }
         }
     }
 
-    /// Registers one member; the last one to register sends the whole frame,
-    /// so no response can arrive before every member waits for it.
-    func awaitBatchMember(id: RPCID, method: String, timeoutSeconds: Double?, gate: BatchGate) async throws -> JSONValue {
-        guard let outbox else { throw RPCClientError.notConnected }
-        guard !Task.isCancelled else { throw RPCClientError.cancelled }
-        return try await awaitResponse(id: id, method: method, timeoutSeconds: timeoutSeconds, subscription: nil) {
-            gate.registered += 1
-            if gate.registered == gate.expected { outbox.yield(gate.frame) }
+    func expireBatch(_ ids: [RPCID], seconds: Double) {
+        for id in ids {
+            guard let call = pending.removeValue(forKey: id) else { continue }
+            stats.timeouts += 1
+            call.resume(.failure(.timeout(method: call.method, seconds: seconds)))
+        }
+    }
+
+    func cancelBatch(_ ids: [RPCID]) {
+        for id in ids {
+            pending.removeValue(forKey: id)?.resume(.failure(.cancelled))
         }
     }
 }
 
-/// Counts a batch's registered members; touched only on the client actor.
-final class BatchGate: @unchecked Sendable {
-    let expected: Int
-    let frame: String
-    var registered = 0
+/// The members' results of one batch; resumes the caller once all are in.
+/// Touched only on the client actor.
+final class BatchCollector: @unchecked Sendable {
+    private var results: [Result<JSONValue, RPCClientError>?]
+    private var remaining: Int
+    var continuation: CheckedContinuation<[Result<JSONValue, RPCClientError>], Never>?
+    var timeoutTask: Task<Void, Never>?
 
-    init(expected: Int, frame: String) {
-        self.expected = expected
-        self.frame = frame
+    init(count: Int) {
+        results = Array(repeating: nil, count: count)
+        remaining = count
+    }
+
+    func set(_ index: Int, _ outcome: Result<JSONValue, RPCClientError>) {
+        guard index >= 0, index < results.count, results[index] == nil else { return }
+        results[index] = outcome
+        remaining -= 1
+        guard remaining == 0, let c = continuation else { return }
+        continuation = nil
+        timeoutTask?.cancel()
+        c.resume(returning: results.map { $0 ?? .failure(.cancelled) })
     }
 }

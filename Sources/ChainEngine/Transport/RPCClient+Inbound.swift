@@ -44,9 +44,9 @@ extension RPCClient {
             if let entry = call.subscription, let subID = RPCID(json: result), subID != .null {
                 subscriptions[subID] = entry
             }
-            call.continuation.resume(returning: result)
+            call.resume(.success(result))
         case .failure(let e):
-            call.continuation.resume(throwing: RPCClientError.rpcError(code: e.code, message: e.message, data: e.data))
+            call.resume(.failure(.rpcError(code: e.code, message: e.message, data: e.data)))
         }
     }
 
@@ -88,7 +88,7 @@ extension RPCClient {
         pending = [:]
         for call in calls.values {
             call.timeoutTask?.cancel()
-            call.continuation.resume(throwing: error)
+            call.resume(.failure(error))
         }
         let subs = subscriptions
         subscriptions = [:]

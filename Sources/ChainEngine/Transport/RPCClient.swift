@@ -19,10 +19,30 @@ import SubstrateRPC
 public actor RPCClient {
     struct PendingCall {
         let method: String
-        let continuation: CheckedContinuation<JSONValue, any Error>
+        /// The waiting caller: its own continuation, or its slot in a batch.
+        let continuation: CheckedContinuation<JSONValue, any Error>?
+        let member: (collector: BatchCollector, index: Int)?
         let timeoutTask: Task<Void, Never>?
         /// For subscribe calls: the stream to register under the returned id.
         let subscription: SubscriptionEntry?
+
+        init(method: String, continuation: CheckedContinuation<JSONValue, any Error>?, member: (collector: BatchCollector, index: Int)? = nil,
+             timeoutTask: Task<Void, Never>?, subscription: SubscriptionEntry?) {
+            self.method = method
+            self.continuation = continuation
+            self.member = member
+            self.timeoutTask = timeoutTask
+            self.subscription = subscription
+        }
+
+        /// Hands the outcome to whoever waits for it.
+        func resume(_ outcome: Result<JSONValue, RPCClientError>) {
+            if let continuation {
+                continuation.resume(with: outcome.mapError { $0 as any Error })
+            } else if let member {
+                member.collector.set(member.index, outcome)
+            }
+        }
     }
 
     struct SubscriptionEntry {
@@ -171,13 +191,13 @@ public actor RPCClient {
     func expire(_ id: RPCID, seconds: Double) {
         guard let call = pending.removeValue(forKey: id) else { return }
         stats.timeouts += 1
-        call.continuation.resume(throwing: RPCClientError.timeout(method: call.method, seconds: seconds))
+        call.resume(.failure(.timeout(method: call.method, seconds: seconds)))
     }
 
     func cancelCall(_ id: RPCID) {
         guard let call = pending.removeValue(forKey: id) else { return }
         call.timeoutTask?.cancel()
-        call.continuation.resume(throwing: RPCClientError.cancelled)
+        call.resume(.failure(.cancelled))
     }
 
     /// The consumer stopped reading a subscription: forget it and tell the node.

@@ -32,17 +32,27 @@ public struct ConfigError: Error, Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         var at = line > 0 ? "line \(line)" : "config"
         if let key { at += ": key '\(key)'" }
-        let what: String
+        return "\(at): \(problemText)"
+    }
+
+    /// What is wrong, without the place.
+    public var problemText: String {
         switch problem {
-        case .syntax(let s): what = "syntax: \(s)"
-        case .unterminatedString: what = "string not closed before the end of the line"
-        case .duplicateKey: what = "key given twice in the same table"
-        case .unknownKey: what = "unknown key"
-        case .unknownSection(let s): what = "unknown table [\(s)] (expected [[worker]] or [[pool]])"
-        case .invalidValue(let s): what = "invalid value: \(s)"
-        case .missingKey(let k): what = "missing key '\(k)'"
-        case .tooLarge(let bytes, let limit): what = "file is \(bytes) bytes, more than \(limit)"
+        case .syntax(let s): return "syntax: \(s)"
+        case .unterminatedString: return "string not closed before the end of the line"
+        case .duplicateKey: return "key given twice in the same table"
+        case .unknownKey: return "unknown key"
+        case .unknownSection(let s): return "unknown table [\(s)] (expected [[worker]] or [[pool]])"
+        case .invalidValue(let s): return "invalid value: \(s)"
+        case .missingKey(let k): return "missing key '\(k)'"
+        case .tooLarge(let bytes, let limit): return "file is \(bytes) bytes, more than \(limit)"
         }
-        return "\(at): \(what)"
+    }
+
+    /// `path:line: key 'k': problem`, the compiler-style form editors jump to.
+    public func located(in path: String) -> String {
+        var at = line > 0 ? "\(path):\(line)" : path
+        if let key { at += ": key '\(key)'" }
+        return "\(at): \(problemText)"
     }
 }

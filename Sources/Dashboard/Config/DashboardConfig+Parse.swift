@@ -27,16 +27,16 @@ extension DashboardConfig {
             switch e.key {
             case "theme":
                 theme = try e.string()
-                guard !theme.isEmpty, theme.count <= 64 else { throw e.invalid("a theme name of 1-64 characters") }
+                guard DashboardConfig.isValidThemeName(theme) else { throw e.invalid("a theme name of 1-64 characters") }
             case "refresh_ms":
                 let n = try e.integer()
-                guard (100...3_600_000).contains(n) else { throw e.invalid("milliseconds between 100 and 3600000") }
+                guard DashboardConfig.refreshMsRange.contains(n) else { throw e.invalid("milliseconds between 100 and 3600000") }
                 refreshMs = n
             case "endpoints":
                 guard case .array(let items) = e.value else { throw e.invalid("an array of ws:// or wss:// URLs") }
                 var out: [String] = []
                 for item in items {
-                    guard case .string(let url) = item, url.hasPrefix("ws://") || url.hasPrefix("wss://") else {
+                    guard case .string(let url) = item, DashboardConfig.isValidEndpoint(url) else {
                         throw e.invalid("an array of ws:// or wss:// URLs")
                     }
                     out.append(url)

@@ -56,6 +56,14 @@ public struct DashboardConfig: Hashable, Sendable {
     public var refreshMs: Int
 
     public static let defaultRefreshMs = 1_000
+    /// Accepted `refresh_ms` / `--refresh-ms` values.
+    public static let refreshMsRange = 100...3_600_000
+
+    /// A theme name the file and `--theme` accept (1-64 characters).
+    public static func isValidThemeName(_ name: String) -> Bool { !name.isEmpty && name.count <= 64 }
+
+    /// A node endpoint the file and `--rpc` accept (`ws://` or `wss://`).
+    public static func isValidEndpoint(_ url: String) -> Bool { url.hasPrefix("ws://") || url.hasPrefix("wss://") }
 
     public init(endpoints: [String] = [], pools: [Pool] = [], workers: [Worker] = [],
                 theme: String = "default", refreshMs: Int = DashboardConfig.defaultRefreshMs) {
@@ -66,9 +74,14 @@ public struct DashboardConfig: Hashable, Sendable {
         self.refreshMs = refreshMs
     }
 
+    /// Names of workers the config file names but does not watch, because
+    /// `--pool`/`--worker`/`--operator` replaced its watch set: they still
+    /// label a worker found through a pool. Not part of `tomlText`.
+    public var otherNames: [WorkerKey: String] = [:]
+
     /// Display names by worker key.
     public var workerNames: [WorkerKey: String] {
-        var out: [WorkerKey: String] = [:]
+        var out = otherNames
         for w in workers where !w.name.isEmpty { out[w.key] = w.name }
         return out
     }

@@ -2,34 +2,88 @@ import MiningCore
 import TermUI
 
 extension AppState {
-    /// Recomputes rows from the fleet, then the visible list.
+    /// Brings rows up to date with the fleet, then the visible list. Only
+    /// what changed is re-derived (`FleetStatusCache`): rows of re-derived
+    /// workers are rebuilt and re-placed in the visible list; the others
+    /// get their clock-refreshed status and keep their place.
     mutating func rederive() {
-        let names = config.workerNames
-        rows = fleet.statuses().map {
-            WorkerRow(status: $0, name: names[$0.key] ?? "", heartbeatBlocks: fleet.workers[$0.key]?.heartbeat.heartbeatBlocks ?? [])
+        let update = statusCache.update(to: fleet)
+        let statuses = statusCache.statuses
+        if update.rebuilt || rows.count != statuses.count {
+            let names = workerNames
+            rows = statuses.map {
+                WorkerRow(status: $0, name: names[$0.key] ?? "", heartbeatBlocks: fleet.workers[$0.key]?.heartbeat.heartbeatBlocks ?? [])
+            }
+            refilter()
+            return
         }
-        selectedPool = nil
-        refilter()
+        for i in update.rederived {
+            let s = statuses[i]
+            rows[i] = WorkerRow(status: s, name: rows[i].name, heartbeatBlocks: fleet.workers[s.key]?.heartbeat.heartbeatBlocks ?? [])
+        }
+        if update.refreshedAll {
+            for i in rows.indices { rows[i].status = statuses[i] }
+        }
+        if update.isEmpty {
+            refreshSelectedPool()
+        } else if update.refreshedAll && sort == .heartbeat {
+            // The clock moved every row's heartbeat age, the sort key.
+            refilter()
+        } else {
+            refilter(changed: update.rederived)
+        }
+    }
+
+    /// Whether `row` passes the filter and the problems-only toggle.
+    func isShown(_ row: WorkerRow) -> Bool {
+        (!problemsOnly || row.status.risk.level >= .watch) && filter.matches(row)
+    }
+
+    /// Strict table order of rows `a` and `b`: the sort column, then label, then key.
+    func precedes(_ a: Int, _ b: Int, in rows: UnsafeBufferPointer<WorkerRow>) -> Bool {
+        if let less = sort.ascending(rows[a], rows[b]) { return sortDescending ? !less : less }
+        if rows[a].label != rows[b].label { return rows[a].label < rows[b].label }
+        return rows[a].key < rows[b].key
     }
 
     /// Recomputes `visible` from rows, filter, problems-only and sort, keeping
-    /// the selected worker selected when it is still shown.
+    /// the selected worker selected when it is still shown. The previous
+    /// order goes in first: sorting nearly sorted input costs about one
+    /// comparison per row.
     mutating func refilter() {
-        let query = filter
-        let problems = problemsOnly
+        var seen = [Bool](repeating: false, count: rows.count)
         var out: [Int] = []
         out.reserveCapacity(rows.count)
-        for (i, row) in rows.enumerated() where (!problems || row.status.risk.level >= .watch) && query.matches(row) {
-            out.append(i)
+        for i in visible where i < rows.count && !seen[i] {
+            seen[i] = true
+            if isShown(rows[i]) { out.append(i) }
         }
-        let key = sort
-        let descending = sortDescending
-        let rows = self.rows
-        out.sort { a, b in
-            let x = rows[a], y = rows[b]
-            if let less = key.ascending(x, y) { return descending ? !less : less }
-            if x.label != y.label { return x.label < y.label }
-            return x.key < y.key
+        for i in rows.indices where !seen[i] && isShown(rows[i]) { out.append(i) }
+        let state = self
+        rows.withUnsafeBufferPointer { buffer in
+            out.sort { state.precedes($0, $1, in: buffer) }
+        }
+        visible = out
+        reselect()
+    }
+
+    /// `refilter()` when only the rows at `changed` moved: they are taken
+    /// out and put back where they now belong (binary search), the others
+    /// keep their order. Same result as `refilter()`, in O(rows + changed · log rows).
+    mutating func refilter(changed: [Int]) {
+        guard !changed.isEmpty else { reselect(); return }
+        let moved = Set(changed)
+        var out = visible.filter { !moved.contains($0) }
+        let state = self
+        rows.withUnsafeBufferPointer { buffer in
+            for i in changed where state.isShown(buffer[i]) {
+                var low = 0, high = out.count
+                while low < high {
+                    let mid = (low + high) / 2
+                    if state.precedes(out[mid], i, in: buffer) { low = mid + 1 } else { high = mid }
+                }
+                out.insert(i, at: low)
+            }
         }
         visible = out
         reselect()
@@ -61,7 +115,7 @@ extension AppState {
     /// Derives the selected worker's pool when it is not the one held.
     mutating func refreshSelectedPool() {
         guard let pid = selectedRow?.status.pid else { selectedPool = nil; return }
-        if selectedPool?.pid != pid { selectedPool = fleet.poolStatus(pid: pid) }
+        selectedPool = statusCache.poolStatus(pid: pid)
     }
 
     mutating func keepSelectionInView() {

@@ -16,7 +16,12 @@ public struct AppState: Sendable, Equatable {
     }
 
     public internal(set) var fleet: Fleet
-    public internal(set) var config: DashboardConfig
+    public internal(set) var config: DashboardConfig {
+        didSet { workerNames = config.workerNames }
+    }
+    /// `config.workerNames`, built once: log lines name workers per
+    /// observation, and a 10,000-worker load has 10,000 of them.
+    private(set) var workerNames: [WorkerKey: String] = [:]
     public internal(set) var source: DataSource
     public internal(set) var chainName: String?
     public internal(set) var specVersion: UInt32?
@@ -27,13 +32,14 @@ public struct AppState: Sendable, Equatable {
     /// Wall time the newest block arrived, ms.
     public internal(set) var lastBlockArrivalMs: UInt64?
 
-    /// Every watched worker (order of `Fleet.statuses()`).
+    /// Every watched worker, in key order (the order of `statusCache`).
     public internal(set) var rows: [WorkerRow] = []
+    /// Worker and pool statuses kept up to date block by block: a block
+    /// re-derives only the workers it changed (10,000 workers in a few ms).
+    var statusCache = FleetStatusCache()
     /// Indices into `rows` after filter, problems-only and sort.
     public internal(set) var visible: [Int] = []
-    /// Status of the selected worker's pool (pools are derived one at a time:
-    /// a pool's status needs its members' statuses, so all pools at once
-    /// would double the cost of every block).
+    /// Status of the selected worker's pool (from `statusCache`).
     public internal(set) var selectedPool: PoolStatus?
     /// Position in `visible` of the selected worker.
     public internal(set) var selectedIndex: Int?
@@ -72,6 +78,7 @@ public struct AppState: Sendable, Equatable {
                 size: Size = Size(width: 80, height: 24), themeNames: [String] = Theme.builtinNames) {
         self.fleet = fleet
         self.config = config
+        self.workerNames = config.workerNames
         self.source = source
         self.size = size
         self.themeNames = themeNames.isEmpty ? ["default"] : themeNames

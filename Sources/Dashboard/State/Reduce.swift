@@ -71,7 +71,7 @@ extension AppState {
         func worker(_ session: AccountID) -> WorkerKey? { fleet.sessionOwners[session] }
         func label(_ key: WorkerKey?) -> String {
             guard let key else { return "a session" }
-            return config.workerNames[key] ?? Format.shortKey(key)
+            return workerNames[key] ?? Format.shortKey(key)
         }
         switch o {
         case .workerStarted(let session, _, _, let block):

@@ -72,8 +72,8 @@ extension DevnetNode {
         RPCErrorObject(code: 4003, message: "Client error: UnknownBlock: State already discarded for \(RPCHex.encode(hash))")
     }
 
-    var runtimeVersionJSON: JSONValue {
-        let v = chain.runtimeVersion
+    func runtimeVersionJSON(_ runtime: DevnetRuntime) -> JSONValue {
+        let v = runtime.version
         return RPCRuntimeVersion(specName: v.specName, implName: v.implName, authoringVersion: v.authoringVersion,
                                  specVersion: v.specVersion, implVersion: v.implVersion,
                                  apis: v.apis.map { .init(id: $0.id, version: $0.version) },
@@ -86,6 +86,7 @@ extension DevnetNode {
     func stateCall(_ p: RPCParams) throws -> JSONValue {
         guard case .string(let name)? = p.at(0) else { throw RPCErrorObject.invalidParams("param 0: runtime API method") }
         let data = try p.optionalBytes(1) ?? []
+        let runtime = chain.runtime(atBlock: try stateBlock(p, 2).number)
         switch name {
         case "TransactionPaymentApi_query_info":
             guard data.count >= 4 else { throw RPCErrorObject.invalidParams("expected extrinsic ‖ u32 length") }
@@ -99,15 +100,9 @@ extension DevnetNode {
             guard data.count == 32 else { throw RPCErrorObject.invalidParams("expected a 32-byte account id") }
             return .hex(scaleEncoded(chain.state.accounts[data]?.nonce ?? 0))
         case "Metadata_metadata":
-            return .hex(DevnetMetadata.opaque)
+            return .hex(runtime.opaqueMetadata)
         case "Core_version":
-            let v = chain.runtimeVersion
-            var e = ScaleEncoder()
-            e.encode(v.specName); e.encode(v.implName); e.encode(v.authoringVersion); e.encode(v.specVersion)
-            e.encode(v.implVersion); e.encodeCompact(UInt64(v.apis.count))
-            for api in v.apis { e.append(api.id); e.encode(api.version) }
-            e.encode(v.transactionVersion); e.appendByte(v.stateVersion)
-            return .hex(e.bytes)
+            return .hex(runtime.version.encoded)
         default:
             throw RPCErrorObject(code: 4003, message: "Client error: Execution failed: Other(\"Exported method \(name) is not found\")")
         }

@@ -11,6 +11,7 @@ public actor DevnetNode: RPCHandler {
     let chain: DevnetChain
     var headSubscriptions: [RPCSubscription] = []
     var storageSubscriptions: [(RPCSubscription, Set<[UInt8]>?)] = []
+    var runtimeSubscriptions: [RPCSubscription] = []
     var watchers: [[UInt8]: [RPCSubscription]] = [:]
     var timer: Task<Void, Never>?
 
@@ -64,6 +65,13 @@ public actor DevnetNode: RPCHandler {
 
     func publish(_ outcome: DevnetChain.BlockOutcome) {
         let header = outcome.block.header.rpc.json
+        // A block that set new code: its post-state runs the new version (sent before the head, as a node does).
+        let number = outcome.block.header.number
+        runtimeSubscriptions.removeAll { !$0.isActive }
+        if number > 0, chain.runtime(atBlock: number).version.specVersion != chain.runtime(atBlock: number - 1).version.specVersion {
+            let version = runtimeVersionJSON(chain.runtime(atBlock: number))
+            for sub in runtimeSubscriptions { sub.send(version) }
+        }
         headSubscriptions.removeAll { !$0.isActive }
         for sub in headSubscriptions { sub.send(header) }
         storageSubscriptions.removeAll { !$0.0.isActive }
@@ -104,7 +112,7 @@ public actor DevnetNode: RPCHandler {
         switch method {
         case SubstrateMethods.rpcMethods:
             let names = SubstrateMethods.calls + subscriptionMethods.flatMap { [$0.subscribe, $0.unsubscribe] }
-                + ["chain_getRuntimeVersion", "state_getKeys"]
+                + ["chain_getRuntimeVersion", "state_getKeys", Self.upgradeRuntimeMethod]
             return .object(["methods": .array(names.sorted().map { .string($0) })])
         case SubstrateMethods.systemChain: return "Khala Devnet"
         case SubstrateMethods.systemName: return "khalatop-devnet"
@@ -130,9 +138,11 @@ public actor DevnetNode: RPCHandler {
                                               "extrinsics": .array(block.extrinsics.map { .hex($0) })]),
                             "justifications": .null])
         case SubstrateMethods.stateGetRuntimeVersion, "chain_getRuntimeVersion":
-            return runtimeVersionJSON
+            return runtimeVersionJSON(chain.runtime(atBlock: try stateBlock(p, 0).number))
         case SubstrateMethods.stateGetMetadata:
-            return .hex(DevnetMetadata.encoded)
+            return .hex(chain.runtime(atBlock: try stateBlock(p, 0).number).encodedMetadata)
+        case Self.upgradeRuntimeMethod:
+            return try upgradeRuntime(p)
         case SubstrateMethods.stateGetStorage, SubstrateMethods.stateGetStorageAt:
             let key = try p.bytes(0)
             let at = try stateBlock(p, 1)
@@ -178,7 +188,8 @@ public actor DevnetNode: RPCHandler {
             headSubscriptions.append(subscription)
             subscription.send(chain.head.header.rpc.json)
         case SubstrateMethods.runtimeVersion:
-            subscription.send(runtimeVersionJSON)
+            runtimeSubscriptions.append(subscription)
+            subscription.send(runtimeVersionJSON(chain.runtime))
         case SubstrateMethods.storage:
             var keys: Set<[UInt8]>?
             if case .array(let list)? = p.at(0) {
@@ -205,6 +216,7 @@ public actor DevnetNode: RPCHandler {
 
     public func unsubscribed(_ subscription: RPCSubscription) async {
         headSubscriptions.removeAll { $0 == subscription }
+        runtimeSubscriptions.removeAll { $0 == subscription }
         storageSubscriptions.removeAll { $0.0 == subscription }
         for (k, subs) in watchers { watchers[k] = subs.filter { $0 != subscription } }
         watchers = watchers.filter { !$0.value.isEmpty }

@@ -10,7 +10,9 @@ import Scale
 /// allow list, age, `report_data` = blake2_256 of the registration info).
 /// `None` (a dev-mode pRuntime) is accepted only when the scenario's
 /// `noneAttestationEnabled` is set (Khala: false), with provider None and
-/// confidence 128. DCAP is not in the 1251 metadata.
+/// confidence 128. DCAP (`SgxDcap` with SgxV30 collateral, verified by the
+/// Attestation module's DCAP verifier, §5.4) only decodes once the runtime
+/// has the DCAP types (`DevnetChain+Upgrade.swift`).
 ///
 /// Either way a `BenchStart{duration}` goes to the worker; a simulated
 /// pRuntime then benchmarks and its report sets `initial_score` (§2).
@@ -39,20 +41,24 @@ extension DevnetChain {
             provider = nil
             level = 128
         case .variant("Some", _, let some)?:
-            guard let report = some.first?.value, case .variant("SgxIas", _, let fields) = report, fields.count == 3,
-                  let raReport = fields[0].value.byteArray, let signature = fields[1].value.byteArray,
-                  let cert = fields[2].value.byteArray else {
-                throw DevnetErrors.module("PhalaRegistry", "UnknownQuoteBodyFormat")
-            }
-            do {
-                let outcome = try IASVerifier.verify(
-                    IASSignedReport(reportBytes: raReport, signature: signature, signingCertificateDER: cert),
-                    atUnixSeconds: Int64(state.nowSeconds),
-                    policy: AttestationPolicy(registrationInfo: info, pRuntimeAllowList: state.pruntimeAllowList))
-                provider = 1
-                level = outcome.confidenceLevel
-            } catch {
-                throw DevnetErrors.module("PhalaRegistry", Self.registryError(error))
+            guard let report = some.first?.value else { throw DevnetErrors.module("PhalaRegistry", "UnknownQuoteBodyFormat") }
+            let policy = AttestationPolicy(registrationInfo: info, pRuntimeAllowList: state.pruntimeAllowList)
+            switch try attestationEvidence(report) {
+            case .ias(let report):
+                do {
+                    level = try IASVerifier.verify(report, atUnixSeconds: Int64(state.nowSeconds), policy: policy).confidenceLevel
+                } catch {
+                    throw DevnetErrors.module("PhalaRegistry", Self.registryError(error))
+                }
+                provider = AttestationProviderIndex.ias
+            case .dcap(let quote, let collateral):
+                do {
+                    level = try DCAPVerifier.verify(quote: quote, collateral: collateral, atUnixSeconds: Int64(state.nowSeconds),
+                                                    policy: policy).confidenceLevel
+                } catch {
+                    throw DevnetErrors.module("PhalaRegistry", Self.dcapRegistryError(error))
+                }
+                provider = AttestationProviderIndex.dcap
             }
         default:
             throw DevnetErrors.module("PhalaRegistry", "UnknownQuoteBodyFormat")
@@ -96,6 +102,50 @@ extension DevnetChain {
         state.sims[i].benchStartMs = state.nowMs
         state.sims[i].benchReportBlock = at
         state.benchReports[at, default: []].append(i)
+    }
+
+    /// What an `AttestationReport` carries: IAS (every runtime) or DCAP (runtimes after 1251, §5.4).
+    enum AttestationEvidence {
+        case ias(IASSignedReport)
+        case dcap(quote: [UInt8], collateral: SgxV30QuoteCollateral)
+    }
+
+    func attestationEvidence(_ report: ScaleValue) throws(DispatchError) -> AttestationEvidence {
+        switch report {
+        case .variant("SgxIas", _, let fields):
+            guard fields.count == 3, let raReport = fields[0].value.byteArray, let signature = fields[1].value.byteArray,
+                  let cert = fields[2].value.byteArray else { throw DevnetErrors.module("PhalaRegistry", "UnknownQuoteBodyFormat") }
+            return .ias(IASSignedReport(reportBytes: raReport, signature: signature, signingCertificateDER: cert))
+        case .variant("SgxDcap", _, let fields):
+            // Only a runtime with the DCAP types decodes this variant at all.
+            guard fields.count == 2, let quote = fields[0].value.byteArray else {
+                throw DevnetErrors.module("PhalaRegistry", "UnknownQuoteBodyFormat")
+            }
+            guard case .variant("Some", _, let some) = fields[1].value, case .variant("SgxV30", _, let inner)? = some.first?.value,
+                  let value = inner.first?.value else {
+                throw DevnetErrors.module("PhalaRegistry", "UnsupportedAttestationType")
+            }
+            guard let type = runtime.metadata.registry.types.first(where: { $0.path.last == "SgxV30QuoteCollateral" })?.id,
+                  let bytes = try? codec.encode(value, type: type),
+                  let collateral = try? SgxV30QuoteCollateral(scaleBytes: bytes) else {
+                throw DevnetErrors.module("PhalaRegistry", "InvalidDCAPQuote")
+            }
+            return .dcap(quote: quote, collateral: collateral)
+        default:
+            throw DevnetErrors.module("PhalaRegistry", "UnknownQuoteBodyFormat")
+        }
+    }
+
+    /// The registry error for a DCAP failure: the commitment, allow-list and
+    /// status rules share IAS's errors; anything else about the quote or its
+    /// collateral is `InvalidDCAPQuote` (§1.6, §5.4).
+    static func dcapRegistryError(_ error: AttestationError) -> String {
+        switch error {
+        case .quoteStatusNotAccepted: return "InvalidQuoteStatus"
+        case .reportDataMismatch: return "InvalidRuntimeInfoHash"
+        case .pRuntimeNotAllowed: return "PRuntimeRejected"
+        default: return "InvalidDCAPQuote"
+        }
     }
 
     /// The registry error the pallet raises for an attestation failure (registry.rs, utils/attestation.rs).

@@ -21,10 +21,20 @@ public final class DevnetChain {
     var totalShare: Double = 0
     let verifier: (any SignatureVerifier)?
     let relayer: (any ExtrinsicSigner)?
-    let codec = DynamicCodec(registry: DevnetMetadata.metadata.registry)
+    /// Runtimes by the first block whose post-state runs them (block 0: spec 1251);
+    /// a runtime upgrade appends one (`DevnetChain+Upgrade.swift`).
+    var runtimes: [(fromBlock: UInt32, runtime: DevnetRuntime)] = [(0, .base)]
+    /// An upgrade waiting for its block (`scheduleRuntimeUpgrade`).
+    var scheduledUpgrade: RuntimeUpgradePlan?
+    /// Simulated pRuntimes that re-register with DCAP in the first block the new runtime executes.
+    var pendingDcapReregistrations = 0
 
-    /// Spec/transaction versions of the `System.Version` constant (spec 1251).
-    public let runtimeVersion: DevnetRuntimeVersion = .fromMetadata
+    /// The runtime at the head, i.e. the one that executes the next block.
+    public var runtime: DevnetRuntime { runtime(atBlock: headNumber) }
+    /// Spec/transaction versions of the head's runtime (spec 1251 until an upgrade).
+    public var runtimeVersion: DevnetRuntimeVersion { runtime.version }
+    /// Decodes calls through the metadata of the runtime that executes the next block.
+    var codec: DynamicCodec { runtime.codec }
 
     /// Builds genesis (block 0) from `config`.
     /// - Parameters:
@@ -40,6 +50,7 @@ public final class DevnetChain {
                                   tokenomic: .genesis(heartbeatWindowBlocks: config.heartbeatWindowBlocks,
                                                       slashRatePerBlock: config.slashRatePerBlock))
         buildGenesis()
+        if let plan = config.runtimeUpgrade { scheduleRuntimeUpgrade(plan) }
     }
 
     // MARK: reads
@@ -104,6 +115,10 @@ public final class DevnetChain {
         // PhalaMq on_initialize: the outbound queue holds only this block's messages (§1.4).
         state.outbound = []
         state.storage.set(DevnetKeys.outboundMessages, [0])
+        // Runtime upgrade: migrations of a new runtime, then an upgrade due in this block.
+        runUpgradeHooks(number: number)
+        let codeUpdated = enactScheduledUpgrade(number: number)
+        let invalidated = revalidatePoolAfterUpgrade(number: number)
 
         var extrinsics: [[UInt8]] = []
         var included: [[UInt8]] = []
@@ -133,7 +148,7 @@ public final class DevnetChain {
             }
         }
         txPool = waiting.filter { isStillValid($0, number: number) }
-        let dropped = waiting.filter { !isStillValid($0, number: number) }.map(\.hash)
+        let dropped = invalidated + waiting.filter { !isStillValid($0, number: number) }.map(\.hash)
         // 4. Finalization: Gatekeeper, V dynamics, the next challenge.
         state.phase = .finalization
         finalizeComputation(number: number)
@@ -142,8 +157,9 @@ public final class DevnetChain {
         state.storage.set(DevnetKeys.eventCount, scaleEncoded(UInt32(state.events.count)))
         state.storage.set(DevnetKeys.extrinsicCount, scaleEncoded(UInt32(extrinsics.count)))
         let slot = state.nowMs / max(1, config.blockTimeMs)
-        let digest = [BlockHeader.auraPreRuntime(slot: slot)]
-        state.storage.set(DevnetKeys.digest, [4] + digest[0])  // Vec of one DigestItem
+        // `set_code` adds `DigestItem::RuntimeEnvironmentUpdated` (index 8, no payload).
+        let digest = [BlockHeader.auraPreRuntime(slot: slot)] + (codeUpdated ? [[8]] : [])
+        state.storage.set(DevnetKeys.digest, [UInt8(digest.count * 4)] + digest.flatMap { $0 })  // Vec<DigestItem>
         let changed = state.storage.seal(number: number)
         let header = BlockHeader(parentHash: parent.hash, number: number,
                                  stateRoot: stateRoot(parent: parent.header.stateRoot, changed: changed),
@@ -157,7 +173,10 @@ public final class DevnetChain {
     func encodeEvents() -> [UInt8] {
         var e = ScaleEncoder(reservingCapacity: 64 * state.events.count + 4)
         e.encodeCompact(UInt64(state.events.count))
-        for r in state.events { r.encode(to: &e) }
+        // Errors are raised against the 1251 tables; the executing runtime may index them differently.
+        let executing = runtime
+        let reindex = executing.version.specVersion != DevnetRuntime.base.version.specVersion
+        for r in state.events { (reindex ? r.reindexed(executing) : r).encode(to: &e) }
         return e.bytes
     }
 
@@ -191,45 +210,4 @@ public protocol ExtrinsicSigner: Sendable {
     var publicKey: [UInt8] { get }
     var scheme: SignatureScheme { get }
     func sign(_ message: [UInt8]) -> [UInt8]
-}
-
-/// The runtime version the devnet reports, read from its `System.Version` constant.
-public struct DevnetRuntimeVersion: Sendable, Hashable {
-    public var specName: String
-    public var implName: String
-    public var authoringVersion: UInt32
-    public var specVersion: UInt32
-    public var implVersion: UInt32
-    public var apis: [(id: [UInt8], version: UInt32)]
-    public var transactionVersion: UInt32
-    public var stateVersion: UInt8
-
-    public static func == (a: Self, b: Self) -> Bool {
-        a.specName == b.specName && a.specVersion == b.specVersion && a.transactionVersion == b.transactionVersion
-    }
-    public func hash(into h: inout Hasher) { h.combine(specVersion) }
-
-    /// Decodes `System.Version` of the devnet metadata (`sp_version::RuntimeVersion`).
-    static let fromMetadata: DevnetRuntimeVersion = {
-        let value = DevnetMetadata.metadata.constant(pallet: "System", name: "Version")?.value ?? []
-        var d = ScaleDecoder(value)
-        do {
-            let specName = try d.decode(String.self)
-            let implName = try d.decode(String.self)
-            let authoring = try d.decode(UInt32.self)
-            let spec = try d.decode(UInt32.self)
-            let impl = try d.decode(UInt32.self)
-            let count = try d.decodeCompactLength()
-            var apis: [(id: [UInt8], version: UInt32)] = []
-            for _ in 0..<count { apis.append((try d.readBytes(8), try d.decode(UInt32.self))) }
-            let tx = try d.decode(UInt32.self)
-            let stateVersion = try d.readByte()
-            return DevnetRuntimeVersion(specName: specName, implName: implName, authoringVersion: authoring,
-                                        specVersion: spec, implVersion: impl, apis: apis, transactionVersion: tx,
-                                        stateVersion: stateVersion)
-        } catch {
-            return DevnetRuntimeVersion(specName: "khala", implName: "khala", authoringVersion: 1, specVersion: 1251,
-                                        implVersion: 0, apis: [], transactionVersion: 6, stateVersion: 0)
-        }
-    }()
 }

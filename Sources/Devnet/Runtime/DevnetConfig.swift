@@ -29,6 +29,8 @@ public struct DevnetConfig: Sendable, Hashable {
     public var pruntimeAllowList: [[UInt8]] = []
     /// Extra accounts endowed with PHA at genesis (32-byte public keys), besides the dev accounts.
     public var endowedAccounts: [[UInt8]] = []
+    /// A runtime upgrade to enact during the run (nil: the chain stays on spec 1251).
+    public var runtimeUpgrade: RuntimeUpgradePlan?
     /// Simulated workers whose pRuntime runs (dev mode, served by `SimulatedPRuntimeServer`)
     /// but which are not registered on chain yet, so registration can be rehearsed (issue 8).
     /// They come after the `workers` registered ones, by index.
@@ -69,5 +71,20 @@ public struct OfflineWorker: Sendable, Hashable {
 
     public init(workerIndex: Int, fromBlock: UInt32, untilBlock: UInt32? = nil) {
         self.workerIndex = workerIndex; self.fromBlock = fromBlock; self.untilBlock = untilBlock
+    }
+}
+
+/// A runtime upgrade the devnet enacts at a block (issue 6 "Must show"):
+/// spec version + 1 with the DCAP types of later runtimes (PROTOCOL.md §1.6).
+public struct RuntimeUpgradePlan: Sendable, Hashable {
+    /// The block that sets the new code (its post-state reports the new version; the next block runs it).
+    public var atBlock: UInt32
+    /// How many simulated workers (the first, by index) re-register with a DCAP
+    /// attestation in the first block the new runtime executes.
+    public var dcapWorkers: Int
+
+    public init(atBlock: UInt32, dcapWorkers: Int = 0) {
+        self.atBlock = atBlock
+        self.dcapWorkers = dcapWorkers
     }
 }

@@ -122,10 +122,35 @@ struct RuntimeState: Sendable {
 
 /// Module errors by their real names, indexed through the devnet metadata
 /// (which carries Khala 1251's error enums unchanged, PROTOCOL.md §1.6).
+/// Errors only later runtimes have (`laterErrors`) get indices after the
+/// 1251 enum's; `DevnetRuntime.reindex` maps every error by name to the
+/// executing runtime's index before it reaches an event.
 enum DevnetErrors {
+    /// Registry errors added after 1251 (§1.6), in the order they are numbered here.
+    static let laterErrors: [String: [String]] = ["PhalaRegistry": ["InvalidDCAPQuote", "UnsupportedAttestationType"]]
+
     static func module(_ pallet: String, _ name: String) -> DispatchError {
         let md = DevnetMetadata.metadata
-        guard let p = md.pallet(named: pallet), let e = md.error(pallet: pallet, name: name) else { return .other }
-        return .module(pallet: p.index, error: e.index)
+        guard let p = md.pallet(named: pallet) else { return .other }
+        if let e = md.error(pallet: pallet, name: name) { return .module(pallet: p.index, error: e.index) }
+        guard let k = laterErrors[pallet]?.firstIndex(of: name), let next = nextBaseIndex(pallet) else { return .other }
+        return .module(pallet: p.index, error: next + UInt8(k))
+    }
+
+    /// The (pallet, error) names of an index `module` produced.
+    static func name(palletIndex: UInt8, errorIndex: UInt8) -> (pallet: String, error: String)? {
+        let md = DevnetMetadata.metadata
+        if let e = md.error(palletIndex: palletIndex, errorIndex: errorIndex) { return (e.pallet, e.error.name) }
+        guard let p = md.pallet(index: palletIndex), let later = laterErrors[p.name], let next = nextBaseIndex(p.name),
+              errorIndex >= next, Int(errorIndex - next) < later.count else { return nil }
+        return (p.name, later[Int(errorIndex - next)])
+    }
+
+    /// One past the highest error index of the pallet in 1251.
+    private static func nextBaseIndex(_ pallet: String) -> UInt8? {
+        let md = DevnetMetadata.metadata
+        guard let type = md.pallet(named: pallet)?.errorType, case .variant(let vs)? = md.registry[type]?.def,
+              let last = vs.map(\.index).max(), last < 200 else { return nil }
+        return last + 1
     }
 }

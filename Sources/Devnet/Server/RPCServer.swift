@@ -2,12 +2,14 @@ import Logging
 import NIOCore
 import NIOHTTP1
 import NIOPosix
+import NIOSSL
 import NIOWebSocket
 import Synchronization
 import SubstrateRPC
 
 /// The devnet's JSON-RPC server: WebSocket (upgrade on any path) and plain
-/// HTTP POST on one loopback port, in front of an `RPCHandler`.
+/// HTTP POST on one loopback port, in front of an `RPCHandler`; optionally
+/// behind TLS (`RPCServerConfiguration.tls`: `wss://` and HTTPS).
 ///
 /// Issue 5: third-party Substrate clients (py-substrate-interface,
 /// rpc_trace.py) must not tell it from a node for the methods we serve, so
@@ -24,14 +26,18 @@ public final class RPCServer: Sendable {
     /// The bound port (the ephemeral one when configured with port 0).
     public let port: Int
     public let host: String
+    /// Whether connections are TLS (`wss://`).
+    public let usesTLS: Bool
 
     let serverChannel: any Channel
     let registry: ChannelRegistry
     let statsBox: RPCServerStatsBox
 
-    private init(port: Int, host: String, serverChannel: any Channel, registry: ChannelRegistry, stats: RPCServerStatsBox) {
+    private init(port: Int, host: String, usesTLS: Bool, serverChannel: any Channel, registry: ChannelRegistry,
+                 stats: RPCServerStatsBox) {
         self.port = port
         self.host = host
+        self.usesTLS = usesTLS
         self.serverChannel = serverChannel
         self.registry = registry
         self.statsBox = stats
@@ -40,8 +46,9 @@ public final class RPCServer: Sendable {
     /// What the server has counted so far.
     public var stats: RPCServerStats { statsBox.snapshot }
 
-    /// `ws://host:port` for clients.
-    public var webSocketURL: String { "ws://\(host):\(port)" }
+    /// `ws://host:port` (`wss://` with TLS) for clients. A TLS client needs a
+    /// host name its certificate names (e.g. `localhost`), not this IP address.
+    public var webSocketURL: String { "\(usesTLS ? "wss" : "ws")://\(host):\(port)" }
 
     /// Binds and starts serving; returns once the port is bound.
     public static func start(handler: any RPCHandler, configuration: RPCServerConfiguration = RPCServerConfiguration(),
@@ -49,6 +56,7 @@ public final class RPCServer: Sendable {
         let stats = RPCServerStatsBox()
         let registry = ChannelRegistry()
         let dispatcher = RPCDispatcher(handler: handler, config: configuration, stats: stats)
+        let tls = try configuration.tls.map(makeTLSContext)
         let bootstrap = ServerBootstrap(group: eventLoopGroup)
             .serverChannelOption(.backlog, value: 256)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -59,6 +67,7 @@ public final class RPCServer: Sendable {
                 registry.add(channel)
                 channel.closeFuture.whenComplete { _ in registry.remove(channel) }
                 return channel.eventLoop.makeCompletedFuture {
+                    if let tls { try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: tls)) }
                     try RPCServer.configurePipeline(channel: channel, dispatcher: dispatcher, registry: registry)
                 }
             }
@@ -68,7 +77,22 @@ public final class RPCServer: Sendable {
             throw RPCServerError.noBoundPort
         }
         configuration.logger.info("devnet RPC listening on \(configuration.host):\(bound)")
-        return RPCServer(port: bound, host: configuration.host, serverChannel: channel, registry: registry, stats: stats)
+        return RPCServer(port: bound, host: configuration.host, usesTLS: tls != nil, serverChannel: channel,
+                         registry: registry, stats: stats)
+    }
+
+    static func makeTLSContext(_ tls: RPCServerTLS) throws -> NIOSSLContext {
+        do {
+            let chain = try NIOSSLCertificate.fromPEMFile(tls.certificateChainPEMFile)
+            guard !chain.isEmpty else { throw RPCServerError.tls("no certificate in \(tls.certificateChainPEMFile)") }
+            let key = try NIOSSLPrivateKey(file: tls.privateKeyPEMFile, format: .pem)
+            return try NIOSSLContext(configuration: .makeServerConfiguration(certificateChain: chain.map { .certificate($0) },
+                                                                              privateKey: .privateKey(key)))
+        } catch let e as RPCServerError {
+            throw e
+        } catch {
+            throw RPCServerError.tls("cannot use \(tls.certificateChainPEMFile) / \(tls.privateKeyPEMFile): \(error)")
+        }
     }
 
     /// Stops accepting, closes every connection and waits for the listener to close.
@@ -119,6 +143,8 @@ public final class RPCServer: Sendable {
 public enum RPCServerError: Error, Sendable, Equatable {
     /// The listener bound but reported no port.
     case noBoundPort
+    /// The TLS certificate or key could not be loaded.
+    case tls(String)
 }
 
 /// Open child channels, so `shutdown` can close them, and connection ids.

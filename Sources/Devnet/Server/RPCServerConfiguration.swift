@@ -36,6 +36,8 @@ public struct RPCServerConfiguration: Sendable {
     /// writes to the log file, and `RPCServerStats.lastDropReason` keeps the
     /// last drop reason either way.
     public var logger: Logger
+    /// Serve `wss://` (TLS) instead of `ws://` with this certificate and key; nil: plain.
+    public var tls: RPCServerTLS?
 
     public init(
         host: String = "127.0.0.1",
@@ -47,7 +49,8 @@ public struct RPCServerConfiguration: Sendable {
         maxInFlightRequestsPerConnection: Int = 256,
         maxBatchRequests: Int = 1024,
         maxQueuedOutboundBytes: Int = 64 << 20,
-        logger: Logger = Logger(label: "khalatop.devnet.rpc", factory: { _ in SwiftLogNoOpLogHandler() })
+        logger: Logger = Logger(label: "khalatop.devnet.rpc", factory: { _ in SwiftLogNoOpLogHandler() }),
+        tls: RPCServerTLS? = nil
     ) {
         self.host = host
         self.port = port
@@ -59,5 +62,20 @@ public struct RPCServerConfiguration: Sendable {
         self.maxBatchRequests = maxBatchRequests
         self.maxQueuedOutboundBytes = maxQueuedOutboundBytes
         self.logger = logger
+        self.tls = tls
+    }
+}
+
+/// The certificate chain and private key (PEM files) of a TLS devnet, so
+/// `wss://` clients (and `--tls-ca`) can be tested end to end on loopback.
+public struct RPCServerTLS: Sendable, Hashable {
+    /// PEM file: the server certificate first, then any intermediates.
+    public var certificateChainPEMFile: String
+    /// PEM file with the server's private key.
+    public var privateKeyPEMFile: String
+
+    public init(certificateChainPEMFile: String, privateKeyPEMFile: String) {
+        self.certificateChainPEMFile = certificateChainPEMFile
+        self.privateKeyPEMFile = privateKeyPEMFile
     }
 }

@@ -4,6 +4,9 @@ extension JSONValue {
     /// `0x` hex string of `bytes`.
     public static func hex(_ bytes: some Sequence<UInt8>) -> JSONValue { .string(RPCHex.encode(bytes)) }
 
+    /// `0x` hex string of an array (the concrete, fast overload).
+    public static func hex(_ bytes: [UInt8]) -> JSONValue { .string(RPCHex.encode(bytes)) }
+
     /// The bytes of a hex string value.
     public func hexBytes(field: String = "value") throws(RPCDecodingError) -> [UInt8] {
         guard case .string(let s) = self else {

@@ -11,6 +11,8 @@ public enum RuntimeEvent: Sendable, Hashable {
     case extrinsicFailed(DispatchError, DispatchInfo)
     case newAccount(account: [UInt8])
     case remarked(sender: [UInt8], hash: [UInt8])
+    /// `System.CodeUpdated`: a block set new runtime code.
+    case codeUpdated
     // Utility (3)
     case batchInterrupted(index: UInt32, error: DispatchError)
     case batchCompleted
@@ -49,6 +51,7 @@ public enum RuntimeEvent: Sendable, Hashable {
         switch self {
         case .extrinsicSuccess: return (0, 0)
         case .extrinsicFailed: return (0, 1)
+        case .codeUpdated: return (0, 2)
         case .newAccount: return (0, 3)
         case .remarked: return (0, 5)
         case .batchInterrupted: return (3, 0)
@@ -88,7 +91,7 @@ public enum RuntimeEvent: Sendable, Hashable {
         case .newAccount(let a): e.append(a)
         case .remarked(let s, let h): e.append(s); e.append(h)
         case .batchInterrupted(let index, let err): e.encode(index); err.encode(to: &e)
-        case .batchCompleted: break
+        case .batchCompleted, .codeUpdated: break
         case .transfer(let from, let to, let amount): e.append(from); e.append(to); e.encode(amount)
         case .withdraw(let who, let amount): e.append(who); e.encode(amount)
         case .transactionFeePaid(let who, let fee, let tip): e.append(who); e.encode(fee); e.encode(tip)
