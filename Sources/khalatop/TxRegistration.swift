@@ -27,30 +27,26 @@ struct TxRegistration {
     func load() async throws -> Checked {
         let operatorBytes = try operatorAccount.map(Self.account)
         let client = try PRuntimeClient(url: pruntimeURL, configuration: .init(timeoutSeconds: pruntimeTimeoutSeconds))
-        let material = try await client.registrationMaterial(forceRefreshRA: forceRefreshRA, operatorAccount: operatorBytes)
         let node = RPCClient()
         try await node.connect(url: rpc)
-        let context: RegistrationContext
+        let review: RegistrationReview
         do {
-            context = try await RegistrationContext.load(from: node, noneAttestationEnabled: acceptUnattested)
+            review = try await RegistrationReview.load(pruntime: client, rpc: node, noneAttestationEnabled: acceptUnattested,
+                                                       forceRefreshRA: forceRefreshRA, operatorAccount: operatorBytes)
         } catch {
             await node.disconnect()
-            throw TxInputError("cannot read the chain's registration rules: \(error)")
+            throw error
         }
         await node.disconnect()
-        let verdict = material.verify(atUnixSeconds: context.blockTimeSeconds, rules: context.rules)
-        var lines = ["pRuntime " + (material.endpoint.map { "\($0)" } ?? pruntimeURL)
-                     + ": registration info \(material.encodedRuntimeInfo.count) bytes, attestation \(material.attestation.count) bytes"]
-        lines += verdict.lines.map { "  " + $0 }
-        guard verdict.isAccepted else {
+        guard let call = review.call else {
             var why = "the chain would refuse this registration"
-            if case .refused(let reason) = verdict.status { why += ": \(reason)" }
-            if case .refused(.attestation(.noneAttestationDisabled)) = verdict.status {
+            if case .refused(let reason) = review.verdict.status { why += ": \(reason)" }
+            if case .refused(.attestation(.noneAttestationDisabled)) = review.verdict.status {
                 why += " (on a dev chain that accepts unattested workers, pass --accept-unattested)"
             }
-            throw TxInputError(lines.joined(separator: "\n") + "\n" + why + "; nothing was signed")
+            throw TxInputError(review.lines.joined(separator: "\n") + "\n" + why + "; nothing was signed")
         }
-        return Checked(call: material.actionCall, lines: lines)
+        return Checked(call: call, lines: review.lines)
     }
 
     /// An AccountId32 from SS58 or 0x hex.

@@ -1,6 +1,7 @@
 import ChainEngine
 import Devnet
 import SubstrateRPC
+import Synchronization
 import Testing
 
 /// Subscriptions end to end: notifications in order, the first one held
@@ -44,6 +45,38 @@ struct LoopbackSubscriptionTests {
             #expect(first?["specVersion"] == 1251)
         }
         #expect(await client.stats.unknownSubscriptionNotifications == 0)
+    }
+
+    @Test func notificationsOfASubscriptionClosedBeforeItsIDWasSentStillArrive() async throws {
+        let (server, _, client) = try await makePair()
+        defer { Task { await client.disconnect(); await server.shutdown() } }
+        for _ in 0..<10 {
+            let stream = try await client.subscribe(SubstrateMethods.newHeads, params: ["finishNow"])
+            // Whichever comes first: both notifications, or 10 s (a reader that never
+            // gets them is left behind rather than awaited, so a regression fails, not hangs).
+            let received: [JSONValue]? = await withCheckedContinuation { c in
+                let resumed = Mutex(false)
+                let finish: @Sendable ([JSONValue]?) -> Void = { value in
+                    if resumed.withLock({ done in defer { done = true }; return !done }) { c.resume(returning: value) }
+                }
+                Task {
+                    var out: [JSONValue] = []
+                    do {
+                        for try await v in stream {
+                            out.append(v)
+                            if out.count == 2 { break }
+                        }
+                    } catch {}
+                    finish(out)
+                }
+                Task {
+                    try? await Task.sleep(for: .seconds(10))
+                    finish(nil)
+                }
+            }
+            #expect(received == ["ready", ["finalized": "0x01"]], "\(String(describing: received))")
+            if received == nil { break }
+        }
     }
 
     @Test func explicitUnsubscribeAndRefusedSubscribe() async throws {

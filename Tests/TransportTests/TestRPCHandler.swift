@@ -56,6 +56,13 @@ final class TestRPCHandler: RPCHandler {
             // Sent before the subscribe response exists: the server must hold it until after.
             subscription.send(["specVersion": 1251])
         }
+        if let first = params?.arrayValue?.first, first == "finishNow" {
+            // A whole short life before the id is out (as a watched extrinsic that is
+            // included and finalized at once): every status must still arrive, then the end.
+            subscription.send("ready")
+            subscription.send(["finalized": "0x01"])
+            subscription.close()
+        }
     }
 
     func unsubscribed(_ subscription: RPCSubscription) async {

@@ -15,6 +15,8 @@ final class RPCConnection: @unchecked Sendable {
         let subscription: RPCSubscription
         var announced: Bool
         var pending: [[UInt8]]
+        /// The handler closed it before its id was sent: flush what it sent, then close.
+        var closeWhenAnnounced = false
     }
 
     let id: UInt64
@@ -155,6 +157,10 @@ final class RPCConnection: @unchecked Sendable {
             entry.pending = []
             self.subscriptions[sub.id] = entry
             for bytes in pending { self.writeOnLoop(bytes) }
+            if entry.closeWhenAnnounced {
+                self.subscriptions[sub.id] = nil
+                self.onServerClose(sub)
+            }
         }
     }
 
@@ -182,7 +188,18 @@ final class RPCConnection: @unchecked Sendable {
 
     private func serverClose(_ sub: RPCSubscription) {
         eventLoop.execute {
-            guard self.subscriptions[sub.id]?.subscription === sub else { return }
+            guard var entry = self.subscriptions[sub.id], entry.subscription === sub else { return }
+            guard entry.announced else {
+                // Closed before its id went out (a watched extrinsic finalized while the
+                // subscribe response was still queued): keep the held notifications for
+                // `activate`, which sends them behind the id and then closes. Dropping them
+                // here left the client waiting forever for a status it had been sent.
+                if sub.deactivate() {
+                    entry.closeWhenAnnounced = true
+                    self.subscriptions[sub.id] = entry
+                }
+                return
+            }
             self.subscriptions[sub.id] = nil
             if sub.deactivate() { self.onServerClose(sub) }
         }

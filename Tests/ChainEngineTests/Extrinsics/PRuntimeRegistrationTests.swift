@@ -115,10 +115,12 @@ struct PRuntimeRegistrationTests {
     @Test func onKhalasRulesTheDevModeMaterialIsRefusedLocallyAndOnChain() async throws {
         let net = try await Net.start(noneAttestation: false)
         defer { Task { await net.stop() } }
-        let material = try await PRuntimeClient(url: net.pruntimes.url(worker: 4), configuration: PRuntimeClientTests.patient).registrationMaterial()
-        let context = try await RegistrationContext.load(from: net.rpc, noneAttestationEnabled: false)
-        #expect(material.verify(atUnixSeconds: context.blockTimeSeconds, rules: context.rules).status
-                == .refused(.attestation(.noneAttestationDisabled)))
+        let review = try await RegistrationReview.load(
+            pruntime: PRuntimeClient(url: net.pruntimes.url(worker: 4), configuration: PRuntimeClientTests.patient),
+            rpc: net.rpc, noneAttestationEnabled: false)
+        #expect(review.verdict.status == .refused(.attestation(.noneAttestationDisabled)))
+        #expect(review.call == nil && review.lines.last?.contains("REFUSED") == true)
+        let material = review.material
         // The local verdict matches what the chain does with it.
         let prepared = try await net.client.prepare(material.actionCall, signer: try KeyPair(secretURI: "//Bob"))
         guard case .failed(let f)? = try await net.submit(prepared) else { Issue.record("registered without attestation"); return }
