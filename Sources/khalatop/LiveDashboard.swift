@@ -121,6 +121,11 @@ struct LiveDashboard {
             }
         }
 
+        // Issue 8: the pRuntimes of watched workers (the devnet's simulated ones, or config.toml `pruntime = ...`).
+        let pruntimePoll = PRuntimePump.poller(endpoints: shown.pruntimeEndpoints, refreshMs: refreshMs).map { poller in
+            Task { await PRuntimePump.run(poller: poller, mailbox: mailbox, logger: logger) }
+        }
+
         let config = shown
         // NoneAttestationEnabled is a runtime constant outside the metadata: only the embedded devnet is known to set it.
         let embedded = devnet != nil
@@ -144,6 +149,8 @@ struct LiveDashboard {
 
         ticker.cancel()
         identify.cancel()
+        pruntimePoll?.cancel()
+        await pruntimePoll?.value
         await engine.stop()
         await pump.value
         if let devnet {

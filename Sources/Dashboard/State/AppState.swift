@@ -78,6 +78,9 @@ public struct AppState: Sendable, Equatable {
     /// A one-key message in the footer (why a key did nothing, a cancel);
     /// cleared by the next key.
     public internal(set) var notice: Notice?
+    /// The last round of pRuntime `/info` polls, by worker (issue 8): workers
+    /// whose config names a pRuntime endpoint; replaced by each round.
+    public internal(set) var pruntimeStatuses: [WorkerKey: PRuntimeStatus] = [:]
     /// Newest first, at most `maxEvents`.
     public internal(set) var events: [LogEntry] = []
     public internal(set) var eventOffset = 0

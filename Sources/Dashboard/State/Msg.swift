@@ -26,4 +26,7 @@ public enum Msg: Sendable {
     case actionPreparationFailed(ActionID, reason: String)
     /// A submitted action's extrinsic moved on (ready, in block, finalized...).
     case transactionProgressed(ActionID, TransactionProgress)
+    /// One round of the workers' pRuntime `/info` polls (issue 8): every
+    /// configured endpoint's answer or why it gave none, by worker.
+    case pruntimeStatusesPolled([WorkerKey: PRuntimeStatus])
 }

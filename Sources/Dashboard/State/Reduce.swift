@@ -40,6 +40,8 @@ public func reduce(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         state.actionPreparationFailed(id, reason: reason)
     case .transactionProgressed(let id, let progress):
         return state.transactionProgressed(id, progress)
+    case .pruntimeStatusesPolled(let statuses):
+        state.pruntimeStatuses = statuses
     }
     return []
 }

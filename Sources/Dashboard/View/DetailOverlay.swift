@@ -3,7 +3,9 @@ import TermUI
 
 /// The detail view (Enter): the selected worker's registration, heartbeats,
 /// staking and penalty panes together over the whole screen, with its last
-/// event; j/k move to the next worker without closing it.
+/// event and, when the worker's config names a pRuntime, its `/info` line
+/// (sync heights against the chain head, issue 8); j/k move to the next
+/// worker without closing it.
 public enum DetailOverlay {
     public static func render(_ state: AppState, in area: Rect, buffer: inout Buffer) {
         guard !area.isEmpty else { return }
@@ -21,7 +23,12 @@ public enum DetailOverlay {
         let second = inner.row(1)
         let last = s.lastEvent.map { "last event: \($0)" } ?? "no event seen yet"
         buffer.setText(last, in: second, role: .text)
-        let body = Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: inner.height - 2)
+        var headerRows = 2
+        if let pruntime = state.pruntimeLine(for: s.key), inner.height > 3 {
+            buffer.setText(Format.glyphSafe(pruntime.text, buffer.glyphs), in: inner.row(2), role: pruntime.role)
+            headerRows = 3
+        }
+        let body = Rect(x: inner.x, y: inner.y + headerRows, width: inner.width, height: max(0, inner.height - headerRows))
         let panes: [PaneID] = [.registration, .heartbeats, .staking, .penalty]
         let rects: [Rect]
         if body.width >= 100 {
@@ -31,6 +38,10 @@ public enum DetailOverlay {
             rects = Layout.vertical([.fill(1), .fill(1), .fill(1), .fill(1)]).split(body)
         }
         for (pane, rect) in zip(panes, rects) {
+            if pane == .registration {
+                RegistrationPane.render(state, in: rect, focused: false, showsPRuntime: headerRows == 2, buffer: &buffer)
+                continue
+            }
             Screen.renderPane(pane, state, in: rect, focused: false, buffer: &buffer)
         }
     }

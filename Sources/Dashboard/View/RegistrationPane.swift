@@ -4,20 +4,24 @@ import TermUI
 /// The selected worker's registry entry and why it cannot compute, if it
 /// cannot (PROTOCOL.md §1.1, §2; OPERATORS.md needs 7 and 12).
 public enum RegistrationPane {
-    public static func render(_ state: AppState, in area: Rect, focused: Bool, buffer: inout Buffer) {
+    /// `showsPRuntime` false leaves out the pRuntime line (the detail view shows it above the panes, full width).
+    public static func render(_ state: AppState, in area: Rect, focused: Bool, showsPRuntime: Bool = true,
+                              buffer: inout Buffer) {
         let inner = Screen.frame(PaneID.registration.title, in: area, focused: focused, buffer: &buffer)
         guard !inner.isEmpty else { return }
         guard let row = state.selectedRow else {
             buffer.setText("no worker selected", in: inner, role: .textDim)
             return
         }
-        lines(row, glyphs: buffer.glyphs).render(in: inner, buffer: &buffer)
+        lines(row, pruntime: showsPRuntime ? state.pruntimeLine(for: row.status.key) : nil, glyphs: buffer.glyphs).render(in: inner, buffer: &buffer)
     }
 
-    static func lines(_ row: WorkerRow, glyphs: GlyphSet) -> Lines {
+    static func lines(_ row: WorkerRow, pruntime: (text: String, role: StyleRole)? = nil, glyphs: GlyphSet) -> Lines {
         var l = Lines()
         let s = row.status
         l.add("worker", row.name.isEmpty ? Format.shortKey(s.key) : "\(row.name)  \(Format.shortKey(s.key))", .textEmphasis)
+        // Second, so a short pane still shows it (issue 8: the pRuntime's sync heights).
+        if let pruntime { l.add("", Format.glyphSafe(pruntime.text, glyphs), pruntime.role) }
         switch s.registration {
         case .notLoaded:
             l.add("registered", "not read yet", .textDim)
