@@ -3,7 +3,8 @@
 # devnet, through the real WebSocket client and ChainEngine) in a real
 # terminal (tmux) as a user would: worker rows arrive from the chain, the
 # SIMULATED banner shows, ? shows help, Esc, a filter on the unresponsive
-# (offline) worker, problems only, the detail view, resizes to 80x24 and
+# (offline) worker, problems only, the detail view (with the worker's
+# pRuntime sync heights from its simulated /info), resizes to 80x24 and
 # 20x5 and back, a theme change, q exits 0
 # (engine and devnet stopped) and leaves the terminal sane; nothing was
 # written to stderr. Prints the captures; non-zero on failure.
@@ -36,6 +37,9 @@ cap | grep -qP '^│[▶↓↑ ] sim-\d+ +\d+ unresponsive' || fail "the unrespo
 echo "=== filtered"; cap | head -10
 t send-keys -t "$S" p; wait_for "problems only" 3 || fail "p did not toggle problems only"
 t send-keys -t "$S" Enter; wait_for "(Esc closes)" 3 || fail "Enter did not open the detail view"
+# Issue 8: the worker's simulated pRuntime answers /info; its sync heights show against the chain head.
+wait_for "pRuntime \(synced #[0-9]*\|[0-9]* blocks behind\) (relay #[0-9]*), .*registered" 10 \
+  || fail "no pRuntime sync heights in the detail view"
 echo "=== detail"; cap | head -14
 t send-keys -t "$S" Escape; sleep 0.3
 t resize-window -t "$S" -x 80 -y 24; sleep 0.6
