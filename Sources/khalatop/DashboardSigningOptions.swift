@@ -10,32 +10,19 @@ import MiningCore
 /// `khalatop tx`'s `TxKeySource`, so the same files are refused for the same
 /// reasons. `--read-only` disables every action.
 struct DashboardSigningOptions: ParsableArguments {
-    @Option(name: .customLong("suri-file"), help: ArgumentHelp("File holding the signer's secret URI (mode 600).", valueName: "file"))
-    var suriFile: String?
-
-    @Option(name: .customLong("suri-env"), help: ArgumentHelp("Environment variable holding the signer's secret URI.", valueName: "variable"))
-    var suriEnv: String?
-
-    @Option(name: .customLong("key-file"), help: ArgumentHelp("polkadot.js JSON key file of the signer (mode 600).", valueName: "file"))
-    var keyFile: String?
-
-    @Option(name: .customLong("password-file"), help: ArgumentHelp("Read the key file's password from this file instead of asking.", valueName: "file"))
-    var passwordFile: String?
-
-    @Option(help: "Signature scheme of a secret URI (sr25519 or ed25519).")
-    var scheme: KeyScheme?
+    @OptionGroup var key: SigningKeyOptions
 
     @Flag(name: .customLong("read-only"), help: "Disable every action: nothing can be signed.")
     var readOnly = false
 
     /// True when a key source was named.
-    var namesKey: Bool { suriFile != nil || suriEnv != nil || keyFile != nil }
+    var namesKey: Bool { key.namesKey }
 
     func validate() throws {
-        let sources = [suriFile, suriEnv, keyFile].compactMap { $0 }
+        let sources = key.sources
         if sources.count > 1 { throw ValidationError("give at most one of --suri-file, --suri-env or --key-file") }
         if readOnly && !sources.isEmpty { throw ValidationError("--read-only signs nothing: drop --suri-file/--suri-env/--key-file") }
-        if passwordFile != nil && keyFile == nil { throw ValidationError("--password-file goes with --key-file") }
+        if key.passwordFile != nil && key.keyFile == nil { throw ValidationError("--password-file goes with --key-file") }
     }
 
     /// The key to sign with, loaded before curses takes the terminal; nil
@@ -44,10 +31,7 @@ struct DashboardSigningOptions: ParsableArguments {
     func load(devnetDefault: DevnetSigner?) throws -> DashboardSigner? {
         if readOnly { return nil }
         if namesKey {
-            let pair = try TxKeySource(suriFile: suriFile, suriEnv: suriEnv, keyFile: keyFile, passwordFile: passwordFile,
-                                       scheme: scheme).load()
-            let origin = suriFile != nil ? "--suri-file" : (suriEnv.map { "$\($0)" } ?? "--key-file")
-            return DashboardSigner(keyPair: pair, origin: origin)
+            return DashboardSigner(keyPair: try key.load(), origin: key.origin)
         }
         guard let devnetDefault else { return nil }
         let pair = try KeyPair(secretURI: devnetDefault.secretURI)

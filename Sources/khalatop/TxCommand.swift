@@ -61,20 +61,7 @@ struct TxCommand: AsyncParsableCommand {
           help: "register: the chain accepts workers without attestation (a dev chain with NoneAttestationEnabled; Khala does not).")
     var acceptUnattested = false
 
-    @Option(name: .customLong("suri-file"), help: ArgumentHelp("File holding the signer's secret URI.", valueName: "file"))
-    var suriFile: String?
-
-    @Option(name: .customLong("suri-env"), help: ArgumentHelp("Environment variable holding the secret URI.", valueName: "variable"))
-    var suriEnv: String?
-
-    @Option(name: .customLong("key-file"), help: ArgumentHelp("polkadot.js JSON key file of the signer.", valueName: "file"))
-    var keyFile: String?
-
-    @Option(name: .customLong("password-file"), help: ArgumentHelp("Read the key file's password from this file.", valueName: "file"))
-    var passwordFile: String?
-
-    @Option(help: "Signature scheme of a secret URI (sr25519 or ed25519).")
-    var scheme: KeyScheme?
+    @OptionGroup var key: SigningKeyOptions
 
     @Option(name: .customLong("era-period"), help: "Blocks the extrinsic stays valid (rounded to a power of two).")
     var eraPeriodBlocks: UInt64 = 64
@@ -96,8 +83,7 @@ struct TxCommand: AsyncParsableCommand {
 
     func validate() throws {
         if readOnly { return }  // refused in run() with its own message
-        let sources = [suriFile, suriEnv, keyFile].compactMap { $0 }
-        guard sources.count == 1 else { throw ValidationError("give exactly one of --suri-file, --suri-env or --key-file") }
+        guard key.sources.count == 1 else { throw ValidationError("give exactly one of --suri-file, --suri-env or --key-file") }
         if printHex && !dryRun { throw ValidationError("--print-hex needs --dry-run") }
         if action == .register {
             let raw = pruntimeInfo != nil || attestation != nil
@@ -139,8 +125,7 @@ struct TxCommand: AsyncParsableCommand {
             throw ExitCode.failure
         }
         let signer: KeyPair
-        do { signer = try TxKeySource(suriFile: suriFile, suriEnv: suriEnv, keyFile: keyFile, passwordFile: passwordFile,
-                                      scheme: scheme).load() } catch {
+        do { signer = try key.load() } catch {
             TxOutput.error("\(error)")
             throw ExitCode.failure
         }

@@ -45,33 +45,17 @@ extension ExtrinsicClient {
     /// estimates its fee, without signing anything.
     public func draft(_ action: ActionCall, signerPublicKey: [UInt8], scheme: KeyScheme, eraPeriodBlocks: UInt64 = 64,
                       tipPlanck: UInt128 = 0) async throws -> ExtrinsicDraft {
-        let metadata = try await self.metadata()
-        let version = try await runtimeVersion()
-        let genesis = try await blockHash(0)
-        let best = try await bestBlock()
-        let chain = try await chainName()
-        let prefix = Self.ss58Prefix(metadata)
-        let nonce = try await nextIndex(account: signerPublicKey, ss58Prefix: prefix)
-        let era = TransactionEra.mortal(period: eraPeriodBlocks, currentBlock: best.number)
-        let birth = era.birth(current: best.number)
-        let birthHash = birth == best.number ? best.hash : try await blockHash(birth)
-        let params = SigningParameters(nonce: nonce, tipPlanck: tipPlanck, era: era, specVersion: version.specVersion,
-                                       transactionVersion: version.transactionVersion, genesisHash: genesis,
-                                       eraBirthHash: birthHash)
-        let builder = try ExtrinsicBuilder(metadata: metadata)
+        let c = try await signingContext(signerPublicKey: signerPublicKey, eraPeriodBlocks: eraPeriodBlocks,
+                                         tipPlanck: tipPlanck)
+        let builder = try ExtrinsicBuilder(metadata: c.metadata)
         let call = try builder.call(action)
-        let ext = try SignedExtensions(metadata: metadata, codec: builder.encoder.codec, parameters: params)
+        let ext = try SignedExtensions(metadata: c.metadata, codec: builder.encoder.codec, parameters: c.parameters)
         let placeholder = try builder.assemble(call: call.bytes, signer: signerPublicKey, scheme: scheme,
                                                signature: ExtrinsicDraft.placeholderSignature, extra: ext.extra)
-        let fee: Result<FeeEstimate, PreparedExtrinsic.FeeUnavailable>
-        do { fee = .success(try await queryInfo(placeholder, metadata: metadata)) } catch {
-            fee = .failure(.init(reason: "\(error)"))
-        }
-        let period: UInt64
-        if case .mortal(let p, _) = era { period = p } else { period = 0 }
-        return ExtrinsicDraft(action: action, call: call, parameters: params, signerPublicKey: signerPublicKey,
-                              scheme: scheme, fee: fee, chainName: chain, specName: version.specName,
-                              signerAddress: (try? SS58.checkedEncode(signerPublicKey, prefix: prefix)) ?? Hex.encode(signerPublicKey),
-                              birthBlock: birth, eraPeriodBlocks: period, metadata: metadata)
+        let fee = await estimatedFee(placeholder, metadata: c.metadata)
+        return ExtrinsicDraft(action: action, call: call, parameters: c.parameters, signerPublicKey: signerPublicKey,
+                              scheme: scheme, fee: fee, chainName: c.chainName, specName: c.specName,
+                              signerAddress: c.signerAddress, birthBlock: c.birthBlock,
+                              eraPeriodBlocks: c.eraPeriodBlocks, metadata: c.metadata)
     }
 }

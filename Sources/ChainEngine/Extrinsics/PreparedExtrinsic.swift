@@ -46,30 +46,14 @@ extension ExtrinsicClient {
     /// `action` with a mortal era born at the best block, and estimates its fee.
     public func prepare(_ action: ActionCall, signer: KeyPair, eraPeriodBlocks: UInt64 = 64,
                         tipPlanck: UInt128 = 0) async throws -> PreparedExtrinsic {
-        let metadata = try await self.metadata()
-        let version = try await runtimeVersion()
-        let genesis = try await blockHash(0)
-        let best = try await bestBlock()
-        let chain = try await chainName()
-        let prefix = Self.ss58Prefix(metadata)
-        let nonce = try await nextIndex(account: signer.publicKey, ss58Prefix: prefix)
-        let era = TransactionEra.mortal(period: eraPeriodBlocks, currentBlock: best.number)
-        let birth = era.birth(current: best.number)
-        let birthHash = birth == best.number ? best.hash : try await blockHash(birth)
-        let params = SigningParameters(nonce: nonce, tipPlanck: tipPlanck, era: era, specVersion: version.specVersion,
-                                       transactionVersion: version.transactionVersion, genesisHash: genesis,
-                                       eraBirthHash: birthHash)
-        let builder = try ExtrinsicBuilder(metadata: metadata)
-        let xt = try builder.sign(action, signer: signer, parameters: params)
-        let fee: Result<FeeEstimate, PreparedExtrinsic.FeeUnavailable>
-        do { fee = .success(try await queryInfo(xt.bytes, metadata: metadata)) } catch {
-            fee = .failure(.init(reason: "\(error)"))
-        }
-        let period: UInt64
-        if case .mortal(let p, _) = era { period = p } else { period = 0 }
-        return PreparedExtrinsic(action: action, extrinsic: xt, fee: fee, chainName: chain, specName: version.specName,
-                                 signerAddress: (try? SS58.checkedEncode(signer.publicKey, prefix: prefix)) ?? Hex.encode(signer.publicKey),
-                                 birthBlock: birth, eraPeriodBlocks: period, metadata: metadata)
+        let c = try await signingContext(signerPublicKey: signer.publicKey, eraPeriodBlocks: eraPeriodBlocks,
+                                         tipPlanck: tipPlanck)
+        let builder = try ExtrinsicBuilder(metadata: c.metadata)
+        let xt = try builder.sign(action, signer: signer, parameters: c.parameters)
+        let fee = await estimatedFee(xt.bytes, metadata: c.metadata)
+        return PreparedExtrinsic(action: action, extrinsic: xt, fee: fee, chainName: c.chainName, specName: c.specName,
+                                 signerAddress: c.signerAddress, birthBlock: c.birthBlock,
+                                 eraPeriodBlocks: c.eraPeriodBlocks, metadata: c.metadata)
     }
 
     /// `System.SS58Prefix` from the metadata's constants (42, the generic prefix, when absent).
