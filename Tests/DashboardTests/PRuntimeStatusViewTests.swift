@@ -67,6 +67,22 @@ import TermUI
         #expect(down.role == .textError)
     }
 
+    @Test func lagIsMeasuredAgainstTheHeadOfThePoll() throws {
+        var state = TestFleets.state()
+        let head = try Self.head(state)
+        _ = reduce(&state, .pruntimeStatusesPolled([Self.worker: Self.answered(processed: head, devMode: true)]))
+        // Three blocks arrive before the next poll: the pRuntime was synced when asked.
+        let later = (1...3).map { Observation.blockObserved(number: head + UInt32($0), hash: nil, timestampMs: TestFleets.arrivalMs + UInt64($0) * 12_000) }
+        _ = reduce(&state, .observationsArrived(later, atMs: TestFleets.arrivalMs + 36_000))
+        #expect(state.fleet.currentBlock == head + 3)
+        let line = try #require(state.pruntimeLine(for: Self.worker))
+        #expect(line.text.hasPrefix("pRuntime synced #\(head)"))
+        #expect(line.role == .textOK)
+        // The next round is measured against the new head.
+        _ = reduce(&state, .pruntimeStatusesPolled([Self.worker: Self.answered(processed: head, devMode: true)]))
+        #expect(try #require(state.pruntimeLine(for: Self.worker)).text.hasPrefix("pRuntime 3 blocks behind"))
+    }
+
     @Test func configuredButNotYetPolledSaysSo() {
         var config = ScriptedScenario(workers: 14).config
         let i = config.workers.firstIndex { $0.key == Self.worker }

@@ -11,11 +11,12 @@ extension AppState {
             guard config.pruntimeEndpoints[worker] != nil else { return nil }
             return ("pRuntime: waiting for the first /info", .textDim)
         }
-        let text = status.summary(chainHead: fleet.currentBlock)
+        let head = pruntimePolledAtBlock ?? fleet.currentBlock
+        let text = status.summary(chainHead: head)
         let role: StyleRole
         if case .unreachable = status.reachability {
             role = .textError
-        } else if !status.initialized || fleet.currentBlock.map({ status.blocksBehind(chainHead: $0) > 1 }) == true {
+        } else if !status.initialized || head.map({ status.blocksBehind(chainHead: $0) > 1 }) == true {
             // One block behind is the normal lag of a poll between two blocks.
             role = .textWarning
         } else {

@@ -81,6 +81,9 @@ public struct AppState: Sendable, Equatable {
     /// The last round of pRuntime `/info` polls, by worker (issue 8): workers
     /// whose config names a pRuntime endpoint; replaced by each round.
     public internal(set) var pruntimeStatuses: [WorkerKey: PRuntimeStatus] = [:]
+    /// The chain head when that round arrived: a pRuntime's lag is measured
+    /// against the head of its poll, not a later one (polls are seconds apart).
+    public internal(set) var pruntimePolledAtBlock: UInt32?
     /// Newest first, at most `maxEvents`.
     public internal(set) var events: [LogEntry] = []
     public internal(set) var eventOffset = 0

@@ -42,6 +42,7 @@ public func reduce(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         return state.transactionProgressed(id, progress)
     case .pruntimeStatusesPolled(let statuses):
         state.pruntimeStatuses = statuses
+        state.pruntimePolledAtBlock = state.fleet.currentBlock
     }
     return []
 }
