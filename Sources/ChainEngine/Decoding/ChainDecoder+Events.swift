@@ -16,7 +16,8 @@ public struct BlockEvents: Sendable {
 
 extension ChainDecoder {
     /// Decodes `System.Events` record by record through the metadata's
-    /// `EventRecord` type; a record that does not decode is reported and ends
+    /// `EventRecord` type (records `FastEvents` reads or skips excepted,
+    /// with the same outcome); a record that does not decode is reported and ends
     /// the walk (records carry no length, so nothing after it can be found).
     public func blockEvents(_ bytes: [UInt8]?, block: UInt32, watch: WatchFilter) -> BlockEvents {
         var out = BlockEvents()
@@ -32,7 +33,10 @@ extension ChainDecoder {
             return out
         }
         out.eventCount = count
+        let typed = fastEvents
         for i in 0..<count {
+            // Records the typed reader knows (or can skip) need no value tree; it leaves the rest to the metadata.
+            if let typed, fastRecord(typed, &d, block: block, watch: watch, into: &out) { continue }
             let record: ScaleValue
             do { record = try codec.decode(type: recordType, from: &d) } catch {
                 out.issues.append(DecodeIssue(item: "System.Events[\(i)]", block: block, reason: "\(error)"))

@@ -52,7 +52,15 @@ extension ChainDecoder {
             }
             return
         }
+        let typed = fastMessages
         for (i, raw) in extrinsics.enumerated() {
+            if let typed {
+                switch fastHeartbeat(raw, types, typed, block: block, watch: watch) {
+                case .none: continue
+                case .heartbeat(let hb): out.heartbeats.append(hb); continue
+                case .fallback: break
+                }
+            }
             do {
                 guard let call = try extrinsicCall(raw, types) else { continue }
                 try collectHeartbeats(call, block: block, watch: watch, into: &out, depth: 0)
@@ -74,9 +82,9 @@ extension ChainDecoder {
         let version = try d.readByte()
         guard version & 0x7f == 4 else { throw ScaleError.invalidValue(offset: d.offset - 1, expected: "extrinsic version 4") }
         if version & 0x80 != 0 {
-            _ = try codec.decode(type: t.address, from: &d)
-            _ = try codec.decode(type: t.signature, from: &d)
-            _ = try codec.decode(type: t.extra, from: &d)
+            try codec.skip(type: t.address, from: &d)
+            try codec.skip(type: t.signature, from: &d)
+            try codec.skip(type: t.extra, from: &d)
         }
         guard d.remaining >= 2, let mq = syncOffchainCall else { return nil }
         let palletIndex = d.bytes[d.offset]

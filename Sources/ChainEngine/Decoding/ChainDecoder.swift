@@ -24,6 +24,10 @@ public struct ChainDecoder: Sendable {
     let offchain: OffchainTypes
     /// Hot storage values whose type has the layout a typed decoder reads (checked once, here).
     public let fast: FastLayouts
+    /// Typed reading of heartbeat extrinsics, when the metadata's call types have the 1251 layout (else nil).
+    let fastMessages: FastMessages?
+    /// Typed reading and skipping of event records, when `EventRecord` has the expected layout (else nil).
+    let fastEvents: FastEvents?
 
     /// Pallets whose events become observations (§3).
     public static let watchedEventPallets: Set<String> = [
@@ -49,6 +53,16 @@ public struct ChainDecoder: Sendable {
         extrinsicTypes = Self.resolveExtrinsicTypes(metadata)
         offchain = OffchainTypes()
         fast = fastPaths ? FastLayouts(registry: metadata.registry, plans: plans) : .none
+        if fastPaths, let t = extrinsicTypes {
+            fastMessages = FastMessages(registry: metadata.registry, callType: t.call, syncOffchainCall: syncOffchainCall)
+        } else {
+            fastMessages = nil
+        }
+        if fastPaths, let p = plans[.events], case .sequence(let record)? = metadata.registry[p.valueType]?.def {
+            fastEvents = FastEvents(registry: metadata.registry, recordType: record)
+        } else {
+            fastEvents = nil
+        }
     }
 
     /// Decodes a `state_getMetadata` blob.

@@ -79,4 +79,11 @@ struct FastReader {
         guard n <= remaining / max(1, elementSize) else { return nil }
         return n
     }
+
+    /// A `Vec<u8>` (canonical compact length, fitting the rest): the range of its bytes in `base`.
+    mutating func byteRange() -> Range<Int>? {
+        guard let n = length(elementSize: 1) else { return nil }
+        defer { offset += n }
+        return offset..<(offset + n)
+    }
 }

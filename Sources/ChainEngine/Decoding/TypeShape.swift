@@ -13,6 +13,8 @@ indirect enum TypeShape: Sendable {
     case u8, u32, u64, u128
     /// `[u8; 32]`, possibly wrapped in single-field composites.
     case key32
+    /// `Vec<u8>`, possibly wrapped in single-field composites (`Topic`, `Path`).
+    case bytes
     case option(TypeShape)
     case vec(TypeShape)
     /// A struct with exactly these named fields, in this order.
@@ -44,6 +46,9 @@ extension PortableRegistry {
         case .u128: return primitive(unwrapped(id)) == .u128
         case .key32:
             guard case .array(32, let element)? = self[unwrapped(id)]?.def else { return false }
+            return primitive(element) == .u8
+        case .bytes:
+            guard case .sequence(let element)? = self[unwrapped(id)]?.def else { return false }
             return primitive(element) == .u8
         case .option(let inner):
             guard case .variant(let vs)? = self[id]?.def, vs.count == 2,

@@ -73,6 +73,11 @@ struct NodeCalls: Sendable {
         var out: [[UInt8]] = []
         out.reserveCapacity(list.count)
         for (i, x) in list.enumerated() {
+            // The field name (with the index) is only built for the error: the per-block CPU target.
+            if case .string(let h) = x, let bytes = try? RPCHex.decode(h) {
+                out.append(bytes)
+                continue
+            }
             do { out.append(try x.hexBytes(field: "block.extrinsics[\(i)]")) } catch {
                 throw NodeResponseError.badResult(method: m, reason: "\(error)")
             }
