@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import TestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -19,22 +20,7 @@ final class FaultProxy: @unchecked Sendable {
 
     init(upstreamPort: Int) throws {
         self.upstreamPort = upstreamPort
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var one: Int32 = 1
-        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size))
-        var addr = sockaddr_in()
-        addr.sin_family = sa_family_t(AF_INET)
-        addr.sin_port = 0
-        addr.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var len = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let ok = withUnsafeMutablePointer(to: &addr) { p in
-            p.withMemoryRebound(to: sockaddr.self, capacity: 1) { sa in
-                bind(fd, sa, len) == 0 && listen(fd, 16) == 0 && getsockname(fd, sa, &len) == 0
-            }
-        }
-        guard ok else { close(fd); throw CocoaError(.featureUnsupported) }
-        listenFD = fd
-        port = Int(UInt16(bigEndian: addr.sin_port))
+        (listenFD, port) = try LoopbackSocket.listen()
         let t = Thread { [self] in acceptLoop() }
         t.start()
     }
@@ -83,15 +69,7 @@ final class FaultProxy: @unchecked Sendable {
         while !stopped.withLock({ $0 }) {
             let client = accept(listenFD, nil, nil)
             guard client >= 0 else { return }
-            let upstream = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-            var addr = sockaddr_in()
-            addr.sin_family = sa_family_t(AF_INET)
-            addr.sin_port = UInt16(upstreamPort).bigEndian
-            addr.sin_addr.s_addr = inet_addr("127.0.0.1")
-            let connected = withUnsafePointer(to: &addr) { p in
-                p.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(upstream, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
-            }
-            guard connected else { close(client); close(upstream); continue }
+            guard let upstream = LoopbackSocket.connect(port: upstreamPort) else { close(client); continue }
             sockets.withLock { $0 += [client, upstream] }
             Thread { Self.pump(from: client, to: upstream) }.start()
             Thread { [self] in downstream(from: upstream, to: client) }.start()

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -13,23 +14,9 @@ final class HostileServer: @unchecked Sendable {
 
     /// `script` runs after the TCP accept; `handshake` false leaves the upgrade unanswered.
     init(handshake: Bool = true, script: @escaping @Sendable (RawWebSocket) throws -> Void) throws {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var addr = sockaddr_in()
-        addr.sin_family = sa_family_t(AF_INET)
-        addr.sin_port = 0
-        addr.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var len = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let ok = withUnsafeMutablePointer(to: &addr) { ptr in
-            ptr.withMemoryRebound(to: sockaddr.self, capacity: 1) { sa in
-                bind(fd, sa, len) == 0 && listen(fd, 4) == 0 && getsockname(fd, sa, &len) == 0
-            }
-        }
-        guard ok else {
-            close(fd)
-            throw RawWebSocket.Failure(description: "cannot listen")
-        }
+        let (fd, port) = try LoopbackSocket.listen(backlog: 4)
         listenFD = fd
-        port = Int(UInt16(bigEndian: addr.sin_port))
+        self.port = port
         thread = Thread {
             let conn = accept(fd, nil, nil)
             guard conn >= 0 else { return }
