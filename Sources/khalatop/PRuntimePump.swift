@@ -11,9 +11,10 @@ import TermUINCurses
 /// terminal thread; each round is bounded by the client's timeout, so
 /// cancelling the task (on quit) ends it within one timeout.
 enum PRuntimePump {
-    /// Seconds between rounds: the dashboard's refresh, but not more often than every 6 s (half a Khala block;
-    /// /info is a request per worker, and the lag is measured against the head of the poll).
-    static func intervalSeconds(refreshMs: Int) -> Double { max(6, Double(refreshMs) / 1000) }
+    /// Seconds between rounds: the dashboard's refresh, but at most once a Khala block (12 s): /info is one
+    /// HTTP request per worker, a pRuntime falls behind over minutes, and the lag shown is measured against
+    /// the chain head of the poll, so a slower poll does not read as lag.
+    static func intervalSeconds(refreshMs: Int) -> Double { max(12, Double(refreshMs) / 1000) }
 
     /// The poller for `endpoints`, or nil when no watched worker names a pRuntime.
     static func poller(endpoints: [WorkerKey: String], refreshMs: Int) -> PRuntimePoller? {
