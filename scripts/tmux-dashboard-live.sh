@@ -50,15 +50,7 @@ cap | head -1 | grep -qE '^#[0-9]+' || fail "no summary line at 20x5"
 t resize-window -t "$S" -x 120 -y 40; sleep 0.6
 cap | grep -q "Registration" || fail "no full layout back at 120x40"
 t send-keys -t "$S" t; wait_for "theme light" 3 || fail "t did not change the theme"
-t send-keys -t "$S" q
-wait_for "khalatop: quit" 15 || fail "q did not exit"
-t send-keys -t "$S" "echo EXIT=\$?; stty -g | cmp -s - $STATE/before && echo STTY-SAME" Enter
-wait_for "EXIT=" 5 || fail "shell did not answer after exit"
-sleep 0.3
-echo "=== after q"; cap | grep -v '^$' | tail -3
-cap | grep -q "EXIT=0" || fail "exit status not 0"
-cap | grep -q "STTY-SAME" || fail "terminal modes differ after exit"
-[ "$(t display -p -t "$S" '#{alternate_on}')" = 0 ] || fail "alternate screen still on"
+quit_and_check_terminal "khalatop: quit" 15 "$STATE/before"
 [ -s "$STATE/stderr" ] && fail "stderr not empty: $(head -3 "$STATE/stderr")"
 [ -s "$STATE/khalatop/khalatop.log" ] || fail "no log file"
 echo "=== log (tail)"; tail -5 "$STATE/khalatop/khalatop.log"

@@ -39,15 +39,7 @@ t resize-window -t "$S" -x 1 -y 1; sleep 0.3
 t resize-window -t "$S" -x 120 -y 40; sleep 0.6
 cap | grep -q "Registration" || fail "no full layout back at 120x40"
 t send-keys -t "$S" t; wait_for "theme light" 3 || fail "t did not change the theme"
-t send-keys -t "$S" q
-wait_for "dashboard-preview: quit" 5 || fail "q did not exit"
-t send-keys -t "$S" "echo EXIT=\$?; stty -g | cmp -s - /tmp/$S-$$.before && echo STTY-SAME" Enter
-wait_for "EXIT=" 5 || fail "shell did not answer after exit"
-sleep 0.3
-echo "=== after q"; cap | grep -v '^$' | tail -3
-cap | grep -q "EXIT=0" || fail "exit status not 0"
-cap | grep -q "STTY-SAME" || fail "terminal modes differ after exit"
-[ "$(t display -p -t "$S" '#{alternate_on}')" = 0 ] || fail "alternate screen still on"
+quit_and_check_terminal "dashboard-preview: quit" 5 "/tmp/$S-$$.before"
 
 run_capture() { # env, args
   t send-keys -t "$S" "clear; env $1 $BIN dashboard-preview $2" Enter

@@ -27,3 +27,18 @@ colour_sgrs() {
 }
 # Lines of a capture file with a character outside ASCII (escapes removed).
 non_ascii_lines() { sed 's/\x1b\[[0-9;:]*m//g' "$1" | grep -cP '[^\x00-\x7F]'; }
+
+# Presses q, waits for QUIT_PATTERN, then checks the shell got exit status 0
+# and a sane terminal back (same stty modes as saved in STTY_FILE, alternate
+# screen off).
+quit_and_check_terminal() { # quit-pattern, seconds, stty-file
+  t send-keys -t "$S" q
+  wait_for "$1" "$2" || fail "q did not exit"
+  t send-keys -t "$S" "echo EXIT=\$?; stty -g | cmp -s - $3 && echo STTY-SAME" Enter
+  wait_for "EXIT=" 5 || fail "shell did not answer after exit"
+  sleep 0.3
+  echo "=== after q"; cap | grep -v '^$' | tail -3
+  cap | grep -q "EXIT=0" || fail "exit status not 0"
+  cap | grep -q "STTY-SAME" || fail "terminal modes differ after exit"
+  [ "$(t display -p -t "$S" '#{alternate_on}')" = 0 ] || fail "alternate screen still on"
+}
