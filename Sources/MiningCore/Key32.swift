@@ -19,9 +19,17 @@ public struct Key32: Hashable, Comparable, Sendable {
         guard bytes.count == 32 else {
             throw .wrongLength(what: what, expected: 32, actual: bytes.count)
         }
-        var words: [UInt64] = [0, 0, 0, 0]
-        for (i, b) in bytes.enumerated() { words[i >> 3] = (words[i >> 3] << 8) | UInt64(b) }
-        self.init(w0: words[0], w1: words[1], w2: words[2], w3: words[3])
+        // Four locals, not an array: a block's events build dozens of these.
+        var w: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        for (i, b) in bytes.enumerated() {
+            switch i >> 3 {
+            case 0: w.0 = w.0 << 8 | UInt64(b)
+            case 1: w.1 = w.1 << 8 | UInt64(b)
+            case 2: w.2 = w.2 << 8 | UInt64(b)
+            default: w.3 = w.3 << 8 | UInt64(b)
+            }
+        }
+        self.init(w0: w.0, w1: w.1, w2: w.2, w3: w.3)
     }
 
     /// Reads a 64-digit hex string, with or without `0x`.

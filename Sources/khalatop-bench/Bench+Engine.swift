@@ -21,6 +21,8 @@ func engineBenchmarks() throws -> [BenchRow] {
 
 private let benchWorkers = 1_000
 private let benchPools = 10
+/// How long the CPU-per-block phase follows the devnet (`KHALATOP_BENCH_FOLLOW_SECONDS`, default 30).
+private let followSeconds = ProcessInfo.processInfo.environment["KHALATOP_BENCH_FOLLOW_SECONDS"].flatMap(Double.init) ?? 30
 
 private func engineRows() async throws -> [BenchRow] {
     var rows: [BenchRow] = []
@@ -93,7 +95,7 @@ private func engineRows() async throws -> [BenchRow] {
     while !counter.live { try await Task.sleep(for: .milliseconds(20)) }
     let startBlocks = counter.value
     let cpu0 = processCPUSeconds()
-    try await Task.sleep(for: .seconds(15))
+    try await Task.sleep(for: .seconds(followSeconds))
     let cpu1 = processCPUSeconds()
     let blocks = counter.value - startBlocks
     await engine.stop()
@@ -101,7 +103,7 @@ private func engineRows() async throws -> [BenchRow] {
     if blocks > 0 {
         rows.append(BenchRow(section: "engine", name: "CPU per followed block (\(benchWorkers) workers)",
                              value: fmt((cpu1 - cpu0) * 1000 / Double(blocks), 3) + " ms",
-                             note: "\(blocks) blocks in 15 s, process user+sys incl. decode and Fleet.apply; devnet \(where_); target < 1 ms"))
+                             note: "\(blocks) blocks in \(Int(followSeconds)) s, process user+sys incl. decode and Fleet.apply; devnet \(where_); target < 1 ms"))
     }
     return rows
 }

@@ -53,8 +53,9 @@ extension ChainEngine {
         let dec = try requireDecoder()
         let items: [StorageItem] = [.timestamp, .events, .outboundMessages] + Self.parameterItems
         let balanceKeys = poolBalanceKeys(dec)
-        let keys = items.compactMap { dec.plans[$0]?.prefix } + balanceKeys.keys
-        let values: [[UInt8]: [UInt8]?], extrinsics: [[UInt8]]
+        var seen = Set<RawStorageKey>()
+        let keys = (items.compactMap { dec.plans[$0]?.prefix } + balanceKeys.map(\.key)).filter { seen.insert(RawStorageKey($0)).inserted }
+        let values: StorageValues, extrinsics: [[UInt8]]
         do {
             (values, extrinsics) = try await calls.blockContents(keys, at: hash)
         } catch {
@@ -144,13 +145,13 @@ extension ChainEngine {
     /// The storage keys of each watched pool's balances (W-PHA of its pool and
     /// owner-reward accounts, the owner's `System.Account`), cached until the
     /// pools or the runtime change.
-    func poolBalanceKeys(_ dec: ChainDecoder) -> [[UInt8]: UInt64] {
+    func poolBalanceKeys(_ dec: ChainDecoder) -> [(key: [UInt8], pool: UInt64)] {
         if let cached = storage.balanceKeys, cached.spec == dec.specVersion { return cached.keys }
-        var keys: [[UInt8]: UInt64] = [:]
-        for (pid, pool) in storage.pools where storage.poolIds.contains(pid) {
+        var keys: [(key: [UInt8], pool: UInt64)] = []
+        for (pid, pool) in storage.pools.sorted(by: { $0.key < $1.key }) where storage.poolIds.contains(pid) {
             let parts = [try? dec.wphaAccountKey(pool.basepool.poolAccountId), try? dec.wphaAccountKey(pool.ownerRewardAccount),
                          try? dec.accountKey(.systemAccount, pool.owner)]
-            for case let k? in parts { keys[k] = pid }
+            for case let k? in parts { keys.append((k, pid)) }  // an owner of two pools: one key, both pools
         }
         storage.balanceKeys = (dec.specVersion, keys)
         return keys

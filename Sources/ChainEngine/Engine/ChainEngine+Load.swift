@@ -38,8 +38,8 @@ extension ChainEngine {
             let prefix = try dec.plan(.pools).prefix
             let keys = try await calls.keys(prefix: prefix, at: hash, pageSize: configuration.keysPageSize)
             let values = try await calls.storage(keys, at: hash, batch: configuration.storageBatchSize)
-            for (_, value) in values {
-                guard let value, let pool = try? dec.decodeStakePool(value) else { continue }
+            for key in keys {
+                guard let value = values[key] ?? nil, let pool = try? dec.decodeStakePool(value) else { continue }
                 if pool.owner == op { pids.insert(pool.pid) }
             }
         }
@@ -82,7 +82,7 @@ extension ChainEngine {
     }
 
     /// Emits the chain parameters whose raw value changed.
-    func emitParameters(_ dec: ChainDecoder, _ values: [[UInt8]: [UInt8]?], block: UInt32) async {
+    func emitParameters(_ dec: ChainDecoder, _ values: StorageValues, block: UInt32) async {
         for item in Self.parameterItems {
             guard let key = dec.plans[item]?.prefix, let raw = values[key] else { continue }
             guard storage.changed(key, raw) else { continue }
@@ -141,7 +141,7 @@ extension ChainEngine {
             roles[pid] = r
             balanceKeys += [r.free, r.reward, r.gas]
         }
-        let balances = balanceKeys.isEmpty ? [:] : try await calls.storage(balanceKeys, at: hash, batch: configuration.storageBatchSize)
+        let balances = balanceKeys.isEmpty ? StorageValues() : try await calls.storage(balanceKeys, at: hash, batch: configuration.storageBatchSize)
         for pid in pids.sorted() {
             guard let entry = decoded[pid] else { continue }  // undecodable: reported above
             guard var pool = entry else {

@@ -73,7 +73,7 @@ public actor ChainEngine {
     /// Starts connecting and streaming (idempotent).
     public func start() {
         guard runTask == nil else { return }
-        runTask = Task { await self.run() }
+        runTask = Task(executorPreference: EngineExecutor.shared) { await self.run() }
     }
 
     /// Stops the engine and ends `events`.

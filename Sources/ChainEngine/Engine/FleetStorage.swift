@@ -5,11 +5,11 @@ import MiningCore
 /// decoded records, the worker set and each worker's session.
 struct FleetStorage: Sendable {
     /// Last value seen per storage key (nil = absent).
-    var values: [[UInt8]: [UInt8]?] = [:]
+    var values = StorageValues()
     var poolIds: Set<UInt64> = [] { didSet { cachedFilter = nil } }
     var pools: [UInt64: StakePool] = [:] { didSet { balanceKeys = nil } }
     /// Keys of the pool balances read every block, by pool, for one spec (rebuilt when pools change).
-    var balanceKeys: (spec: UInt32, keys: [[UInt8]: UInt64])?
+    var balanceKeys: (spec: UInt32, keys: [(key: [UInt8], pool: UInt64)])?
     var explicitWorkers: Set<WorkerKey> = []
     var workers: Set<WorkerKey> = [] { didSet { cachedFilter = nil } }
     var bindings: [WorkerKey: AccountID] = [:] { didSet { cachedFilter = nil } }

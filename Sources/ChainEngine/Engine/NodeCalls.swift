@@ -23,36 +23,36 @@ struct NodeCalls: Sendable {
     let client: RPCClient
     let timeout: Double
 
-    func raw(_ method: String, _ params: [JSONValue]) async throws -> JSONValue {
+    nonisolated(nonsending) func raw(_ method: String, _ params: [JSONValue]) async throws -> JSONValue {
         try await client.call(method, params: .array(params), timeoutSeconds: timeout)
     }
 
-    func runtimeVersion(at hash: [UInt8]? = nil) async throws -> RPCRuntimeVersion {
+    nonisolated(nonsending) func runtimeVersion(at hash: [UInt8]? = nil) async throws -> RPCRuntimeVersion {
         let m = SubstrateMethods.stateGetRuntimeVersion
         let r = try await raw(m, hash.map { [.hex($0)] } ?? [])
         do { return try RPCRuntimeVersion(json: r) } catch { throw NodeResponseError.badResult(method: m, reason: "\(error)") }
     }
 
-    func metadata(at hash: [UInt8]? = nil) async throws -> [UInt8] {
+    nonisolated(nonsending) func metadata(at hash: [UInt8]? = nil) async throws -> [UInt8] {
         let m = SubstrateMethods.stateGetMetadata
         let r = try await raw(m, hash.map { [.hex($0)] } ?? [])
         do { return try r.hexBytes(field: "result") } catch { throw NodeResponseError.badResult(method: m, reason: "\(error)") }
     }
 
-    func finalizedHead() async throws -> [UInt8] {
+    nonisolated(nonsending) func finalizedHead() async throws -> [UInt8] {
         let m = SubstrateMethods.chainGetFinalizedHead
         do { return try await raw(m, []).hexBytes(field: "result", length: 32) } catch let e as RPCDecodingError {
             throw NodeResponseError.badResult(method: m, reason: "\(e)")
         }
     }
 
-    func header(_ hash: [UInt8]? = nil) async throws -> RPCHeader {
+    nonisolated(nonsending) func header(_ hash: [UInt8]? = nil) async throws -> RPCHeader {
         let m = SubstrateMethods.chainGetHeader
         let r = try await raw(m, hash.map { [.hex($0)] } ?? [])
         do { return try RPCHeader(json: r) } catch { throw NodeResponseError.badResult(method: m, reason: "\(error)") }
     }
 
-    func blockHash(_ number: UInt32) async throws -> [UInt8] {
+    nonisolated(nonsending) func blockHash(_ number: UInt32) async throws -> [UInt8] {
         let m = SubstrateMethods.chainGetBlockHash
         let r = try await raw(m, [.uint(UInt64(number))])
         if r.isNull { throw NodeResponseError.blockNotFound(number) }
@@ -60,7 +60,7 @@ struct NodeCalls: Sendable {
     }
 
     /// The block's extrinsics (each the SCALE bytes of one `UncheckedExtrinsic`).
-    func blockExtrinsics(_ hash: [UInt8]) async throws -> [[UInt8]] {
+    nonisolated(nonsending) func blockExtrinsics(_ hash: [UInt8]) async throws -> [[UInt8]] {
         try Self.extrinsics(of: try await raw(SubstrateMethods.chainGetBlock, [.hex(hash)]))
     }
 
@@ -88,10 +88,9 @@ struct NodeCalls: Sendable {
     /// Values of `keys` at `hash` (absent keys map to nil), in batches of
     /// `batch` keys per call, up to `storageCallsInFlight` calls at once (the
     /// node serves one while the engine reads another).
-    func storage(_ keys: [[UInt8]], at hash: [UInt8], batch: Int) async throws -> [[UInt8]: [UInt8]?] {
+    nonisolated(nonsending) func storage(_ keys: [[UInt8]], at hash: [UInt8], batch: Int) async throws -> StorageValues {
         let m = SubstrateMethods.stateQueryStorageAt
-        var out: [[UInt8]: [UInt8]?] = [:]
-        out.reserveCapacity(keys.count)
+        var out = StorageValues(minimumCapacity: keys.count)
         for k in keys { out[k] = .some(nil) }
         let size = max(1, batch)
         let chunks = stride(from: 0, to: keys.count, by: size).map { Array(keys[$0..<min(keys.count, $0 + size)]) }
@@ -122,7 +121,7 @@ struct NodeCalls: Sendable {
     static let storageCallsInFlight = 4
 
     /// The `[{block, changes: [[key, value|null]]}]` result of `state_queryStorageAt`, into `out`.
-    static func readChanges(_ r: JSONValue, into out: inout [[UInt8]: [UInt8]?]) throws {
+    static func readChanges(_ r: JSONValue, into out: inout StorageValues) throws {
         let m = SubstrateMethods.stateQueryStorageAt
         guard let sets = r.arrayValue else { throw NodeResponseError.badResult(method: m, reason: "not an array") }
         for set in sets {
@@ -146,20 +145,19 @@ struct NodeCalls: Sendable {
     /// A block's values of a few `keys` and its extrinsics, asked in one
     /// JSON-RPC batch frame (one write and one read per followed block
     /// instead of two: the per-block CPU target of issue 6).
-    func blockContents(_ keys: [[UInt8]], at hash: [UInt8]) async throws -> (values: [[UInt8]: [UInt8]?], extrinsics: [[UInt8]]) {
+    nonisolated(nonsending) func blockContents(_ keys: [[UInt8]], at hash: [UInt8]) async throws -> (values: StorageValues, extrinsics: [[UInt8]]) {
         let sm = SubstrateMethods.stateQueryStorageAt, bm = SubstrateMethods.chainGetBlock
         let results = try await client.batch([RPCBatchCall(sm, params: .array([.array(keys.map { .hex($0) }), .hex(hash)])),
                                               RPCBatchCall(bm, params: .array([.hex(hash)]))], timeoutSeconds: timeout)
         guard results.count == 2 else { throw NodeResponseError.badResult(method: sm, reason: "batch answered \(results.count) of 2") }
-        var values: [[UInt8]: [UInt8]?] = [:]
-        values.reserveCapacity(keys.count)
+        var values = StorageValues(minimumCapacity: keys.count)
         for k in keys { values[k] = .some(nil) }
         try Self.readChanges(try results[0].get(), into: &values)
         return (values, try Self.extrinsics(of: try results[1].get()))
     }
 
     /// Every key under `prefix` at `hash`, page by page.
-    func keys(prefix: [UInt8], at hash: [UInt8], pageSize: Int, limit: Int = 1_000_000) async throws -> [[UInt8]] {
+    nonisolated(nonsending) func keys(prefix: [UInt8], at hash: [UInt8], pageSize: Int, limit: Int = 1_000_000) async throws -> [[UInt8]] {
         let m = SubstrateMethods.stateGetKeysPaged
         var out: [[UInt8]] = []
         var startKey: [UInt8]? = nil

@@ -19,8 +19,8 @@ public struct RPCBatchCall: Sendable, Hashable {
 extension RPCClient {
     /// Sends `calls` as one batch frame; results come back in the same order.
     ///
-    /// One continuation and one timeout serve the whole batch (no task per
-    /// member: the engine sends one batch per followed block).
+    /// One continuation serves the whole batch, and its members share one
+    /// deadline (the engine sends one batch per followed block).
     ///
     /// - Throws: `notConnected` before sending; per-call failures (an RPC
     ///   error, the timeout, a closed connection, cancellation) are in the results.
@@ -35,30 +35,19 @@ extension RPCClient {
         return await withTaskCancellationHandler {
             await withCheckedContinuation { (continuation: CheckedContinuation<[Result<JSONValue, RPCClientError>], Never>) in
                 collector.continuation = continuation
-                if seconds.isFinite && seconds > 0 {
-                    collector.timeoutTask = Task { [weak self] in
-                        try? await Task.sleep(for: .seconds(seconds))
-                        guard !Task.isCancelled else { return }
-                        await self?.expireBatch(ids, seconds: seconds)
-                    }
-                }
+                var deadline: ContinuousClock.Instant? = nil
                 for (k, id) in ids.enumerated() {
-                    pending[id] = PendingCall(method: calls[k].method, continuation: nil, member: (collector, k), timeoutTask: nil,
-                                              subscription: nil)
+                    let call = PendingCall(method: calls[k].method, continuation: nil, member: (collector, k), timeoutSeconds: seconds,
+                                           subscription: nil)
+                    pending[id] = call
+                    deadline = deadline ?? call.deadline
                 }
+                if let deadline { armSweeper(for: deadline) }
                 stats.callsSent += calls.count
                 outbox.yield(frame)
             }
         } onCancel: {
             Task { [weak self] in await self?.cancelBatch(ids) }
-        }
-    }
-
-    func expireBatch(_ ids: [RPCID], seconds: Double) {
-        for id in ids {
-            guard let call = pending.removeValue(forKey: id) else { continue }
-            stats.timeouts += 1
-            call.resume(.failure(.timeout(method: call.method, seconds: seconds)))
         }
     }
 
@@ -75,7 +64,6 @@ final class BatchCollector: @unchecked Sendable {
     private var results: [Result<JSONValue, RPCClientError>?]
     private var remaining: Int
     var continuation: CheckedContinuation<[Result<JSONValue, RPCClientError>], Never>?
-    var timeoutTask: Task<Void, Never>?
 
     init(count: Int) {
         results = Array(repeating: nil, count: count)
@@ -88,7 +76,6 @@ final class BatchCollector: @unchecked Sendable {
         remaining -= 1
         guard remaining == 0, let c = continuation else { return }
         continuation = nil
-        timeoutTask?.cancel()
         c.resume(returning: results.map { $0 ?? .failure(.cancelled) })
     }
 }

@@ -48,11 +48,12 @@ extension RPCClient {
                 await self?.connectTimedOut(generation: gen, url: url, seconds: connectTimeout)
             }
             let ref = WeakRef(client: self)
-            connectionTask = Task {
+            connectionTask = Task(executorPreference: EngineExecutor.shared) {
                 var failure: RPCClientError? = nil
                 do {
                     let closeFrame = try await WebSocketClient.connect(
-                        url: url, configuration: wsConfig, tlsConfiguration: tls, logger: logger
+                        url: url, configuration: wsConfig, tlsConfiguration: tls,
+                        eventLoopGroup: EngineExecutor.shared.loop, logger: logger
                     ) { inbound, outbound, _ in
                         await ref.client?.opened(generation: gen)
                         try await withThrowingTaskGroup(of: Void.self) { group in

@@ -35,7 +35,6 @@ extension RPCClient {
             anomaly(.unmatchedResponse(response.id, error: reported))
             return
         }
-        call.timeoutTask?.cancel()
         stats.responsesMatched += 1
         switch response.outcome {
         case .success(let result):
@@ -86,10 +85,8 @@ extension RPCClient {
     func failAll(_ error: RPCClientError) {
         let calls = pending
         pending = [:]
-        for call in calls.values {
-            call.timeoutTask?.cancel()
-            call.resume(.failure(error))
-        }
+        for call in calls.values { call.resume(.failure(error)) }
+        stopSweeper()
         let subs = subscriptions
         subscriptions = [:]
         for entry in subs.values { entry.continuation.finish(throwing: error) }

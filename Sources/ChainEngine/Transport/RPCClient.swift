@@ -22,16 +22,19 @@ public actor RPCClient {
         /// The waiting caller: its own continuation, or its slot in a batch.
         let continuation: CheckedContinuation<JSONValue, any Error>?
         let member: (collector: BatchCollector, index: Int)?
-        let timeoutTask: Task<Void, Never>?
+        /// When the call times out (nil: never), and the timeout it was given.
+        let deadline: ContinuousClock.Instant?
+        let timeoutSeconds: Double
         /// For subscribe calls: the stream to register under the returned id.
         let subscription: SubscriptionEntry?
 
         init(method: String, continuation: CheckedContinuation<JSONValue, any Error>?, member: (collector: BatchCollector, index: Int)? = nil,
-             timeoutTask: Task<Void, Never>?, subscription: SubscriptionEntry?) {
+             timeoutSeconds: Double, subscription: SubscriptionEntry?) {
             self.method = method
             self.continuation = continuation
             self.member = member
-            self.timeoutTask = timeoutTask
+            self.timeoutSeconds = timeoutSeconds
+            self.deadline = timeoutSeconds.isFinite && timeoutSeconds > 0 ? .now + .seconds(timeoutSeconds) : nil
             self.subscription = subscription
         }
 
@@ -78,6 +81,10 @@ public actor RPCClient {
     var connectWaiter: CheckedContinuation<Void, any Error>?
     /// Bumped on every connect so callbacks from an old connection are ignored.
     var generation = 0
+    /// The one task that expires overdue calls (`RPCClient+Deadlines`), and when it wakes.
+    var sweeper: Task<Void, Never>?
+    var sweeperWakesAt: ContinuousClock.Instant?
+    var sweeperToken: UInt64 = 0
 
     /// A weak handle for the connection task, so an abandoned client can be freed.
     struct WeakRef: Sendable {
@@ -173,13 +180,9 @@ public actor RPCClient {
         let seconds = timeoutSeconds ?? configuration.defaultTimeoutSeconds
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<JSONValue, any Error>) in
-                let timeoutTask: Task<Void, Never>? = seconds.isFinite && seconds > 0 ? Task { [weak self] in
-                    try? await Task.sleep(for: .seconds(seconds))
-                    guard !Task.isCancelled else { return }
-                    await self?.expire(id, seconds: seconds)
-                } : nil
-                pending[id] = PendingCall(method: method, continuation: continuation, timeoutTask: timeoutTask,
-                                          subscription: subscription)
+                let call = PendingCall(method: method, continuation: continuation, timeoutSeconds: seconds, subscription: subscription)
+                pending[id] = call
+                if let deadline = call.deadline { armSweeper(for: deadline) }
                 stats.callsSent += 1
                 afterRegister()
             }
@@ -188,15 +191,8 @@ public actor RPCClient {
         }
     }
 
-    func expire(_ id: RPCID, seconds: Double) {
-        guard let call = pending.removeValue(forKey: id) else { return }
-        stats.timeouts += 1
-        call.resume(.failure(.timeout(method: call.method, seconds: seconds)))
-    }
-
     func cancelCall(_ id: RPCID) {
         guard let call = pending.removeValue(forKey: id) else { return }
-        call.timeoutTask?.cancel()
         call.resume(.failure(.cancelled))
     }
 
