@@ -7,11 +7,7 @@ extension Fleet {
     mutating func issue(_ challenge: HeartbeatChallenge) {
         if let last = lastChallenge, last.block > challenge.block { return }
         lastChallenge = challenge
-        var hits: [WorkerKey] = []
-        challengeable.forEachEntry { key, hash in
-            if challenge.isHit(workerHash: hash) { hits.append(key) }
-        }
-        for key in hits {
+        for key in challengeable.hits(challenge) {
             workers[key]?.heartbeat.challenged(at: challenge.block)
             workers[key]?.note(.challenged, at: challenge.block)
         }
@@ -20,7 +16,7 @@ extension Fleet {
     /// The watched workers `challenge` hits among those that answer now:
     /// the dashboard's prediction of due heartbeats (§4.2).
     public func workersHit(by challenge: HeartbeatChallenge) -> [WorkerKey] {
-        challengeable.compactMap { challenge.isHit(workerHash: $0.value) ? $0.key : nil }.sorted()
+        challengeable.currentHits(challenge).sorted()
     }
 
     /// A heartbeat of `worker` landed in `block` (§4.3).

@@ -34,7 +34,7 @@ public struct Fleet: Hashable, Sendable {
     public internal(set) var gasBalances: [AccountID: UInt128] = [:]
     /// Watched workers that answer challenges now (state WorkerIdle), with
     /// their cached hashes: the hit test walks only this.
-    var challengeable = ShardedMap<WorkerKey, UInt256>(shardCountLog2: 6)
+    var challengeable = ChallengeSet()
 
     public init(config: FleetConfig = FleetConfig()) {
         self.config = config

@@ -15,6 +15,7 @@ public struct Key32: Hashable, Comparable, Sendable {
     }
 
     /// Reads exactly 32 bytes; `what` names the value in the error.
+    @inlinable  // specialized where called: engines build one per account and worker they decode
     public init(_ bytes: some Collection<UInt8>, what: String = "32-byte value") throws(MiningCoreError) {
         guard bytes.count == 32 else {
             throw .wrongLength(what: what, expected: 32, actual: bytes.count)

@@ -77,7 +77,9 @@ private func engineRows() async throws -> [BenchRow] {
     }
 
     // CPU per block while following: the devnet produces blocks on its timer.
-    let engine = ChainEngine(configuration: EngineConfiguration(endpoints: [url], pools: pools, reconcileEveryBlocks: 0))
+    var cfgX = EngineConfiguration(endpoints: [url], pools: pools, reconcileEveryBlocks: 0)
+    if let r = ProcessInfo.processInfo.environment["REFX"].flatMap(UInt32.init) { cfgX.poolRefreshEveryBlocks = r; cfgX.sessionValueRefreshEveryBlocks = r }
+    let engine = ChainEngine(configuration: cfgX)
     let counter = Counter()
     let consumer = Task {
         var fleet = Fleet()

@@ -11,18 +11,21 @@ import Glibc
 /// claiming 50 MB), or cut every connection mid-stream. Server → client
 /// bytes are forwarded frame by frame so injections land between frames.
 final class FaultProxy: @unchecked Sendable {
-    let listenFD: Int32
     let port: Int
     let upstreamPort: Int
     private let pending = Mutex<[[UInt8]]>([])
-    private let sockets = Mutex<[Int32]>([])
-    private let stopped = Mutex(false)
+    private var listener: LoopbackListener!
 
     init(upstreamPort: Int) throws {
         self.upstreamPort = upstreamPort
-        (listenFD, port) = try LoopbackSocket.listen()
-        let t = Thread { [self] in acceptLoop() }
-        t.start()
+        let box = WeakProxy()
+        listener = try LoopbackListener { connection in box.proxy?.relay(connection) }
+        port = listener.port
+        box.proxy = self
+    }
+
+    private final class WeakProxy: @unchecked Sendable {
+        weak var proxy: FaultProxy?
     }
 
     var url: String { "ws://127.0.0.1:\(port)" }
@@ -53,27 +56,25 @@ final class FaultProxy: @unchecked Sendable {
     }
 
     /// Cuts every open connection (both directions) at once.
-    func cutAll() {
-        let open = sockets.withLock { s in defer { s = [] }; return s }
-        for fd in open { shutdown(fd, Int32(SHUT_RDWR)) }
-    }
+    func cutAll() { listener.cutAll() }
 
-    func stop() {
-        stopped.withLock { $0 = true }
-        shutdown(listenFD, Int32(SHUT_RDWR))
-        close(listenFD)
-        cutAll()
-    }
+    func stop() { listener.stop() }
 
-    private func acceptLoop() {
-        while !stopped.withLock({ $0 }) {
-            let client = accept(listenFD, nil, nil)
-            guard client >= 0 else { return }
-            guard let upstream = LoopbackSocket.connect(port: upstreamPort) else { close(client); continue }
-            sockets.withLock { $0 += [client, upstream] }
-            Thread { Self.pump(from: client, to: upstream) }.start()
-            Thread { [self] in downstream(from: upstream, to: client) }.start()
-        }
+    /// One client connection: its own upstream connection, a pump thread
+    /// client → node and this thread node → client; both sockets are closed
+    /// once both directions are done.
+    private func relay(_ connection: LoopbackListener.Connection) {
+        let client = connection.fd
+        guard let upstream = LoopbackSocket.connect(port: upstreamPort) else { return }
+        listener.track(upstream)
+        let pumped = DispatchSemaphore(value: 0)
+        Thread {
+            Self.pump(from: client, to: upstream)
+            pumped.signal()
+        }.start()
+        downstream(from: upstream, to: client)
+        pumped.wait()
+        listener.release(upstream)
     }
 
     private static func pump(from a: Int32, to b: Int32) {

@@ -8,19 +8,13 @@ import Glibc
 /// node must not: sends garbage, stalls, claims huge frames, hangs up.
 /// Runs its script on its own thread (blocking I/O), so tests stay simple.
 final class HostileServer: @unchecked Sendable {
-    let listenFD: Int32
     let port: Int
-    private let thread: Thread
+    private let listener: LoopbackListener
 
     /// `script` runs after the TCP accept; `handshake` false leaves the upgrade unanswered.
     init(handshake: Bool = true, script: @escaping @Sendable (RawWebSocket) throws -> Void) throws {
-        let (fd, port) = try LoopbackSocket.listen(backlog: 4)
-        listenFD = fd
-        self.port = port
-        thread = Thread {
-            let conn = accept(fd, nil, nil)
-            guard conn >= 0 else { return }
-            let ws = RawWebSocket(acceptedFD: conn)
+        listener = try LoopbackListener(backlog: 4, maxConnections: 1) { connection in
+            let ws = RawWebSocket(acceptedFD: connection.fd)  // the listener closes the socket
             do {
                 if handshake {
                     let head = try ws.readHTTPHead()
@@ -36,10 +30,10 @@ final class HostileServer: @unchecked Sendable {
             // Keep the socket until the client goes away, unless the script aborted it.
             _ = ws.peerClosed()
         }
-        thread.start()
+        port = listener.port
     }
 
-    deinit { close(listenFD) }
+    deinit { listener.stop() }
 
     var url: String { "ws://127.0.0.1:\(port)" }
 }

@@ -10,10 +10,13 @@ final class RawWebSocket {
     struct Failure: Error, CustomStringConvertible { let description: String }
 
     let fd: Int32
+    /// Whether deinit closes `fd` (a `HostileServer` connection is closed by its listener).
+    private let ownsFD: Bool
     private var buffer: [UInt8] = []
 
     init(port: Int, receiveBufferBytes: Int? = nil, handshake: Bool = true, receiveTimeoutMs: Int = 60_000) throws {
         fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        ownsFD = true
         guard fd >= 0 else { throw Failure(description: "socket() failed") }
         if let size = receiveBufferBytes {
             var v = Int32(size)
@@ -35,14 +38,15 @@ final class RawWebSocket {
         if handshake { try self.handshake() }
     }
 
-    /// Wraps an accepted socket (server side of `HostileServer`).
+    /// Wraps an accepted socket (server side of `HostileServer`), which its listener closes.
     init(acceptedFD: Int32) {
         fd = acceptedFD
+        ownsFD = false
         var timeout = timeval(tv_sec: 60, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
     }
 
-    deinit { close(fd) }
+    deinit { if ownsFD { close(fd) } }
 
     /// Shuts the socket down now (an abrupt close, no WebSocket close frame).
     func abort() { shutdown(fd, Int32(SHUT_RDWR)) }

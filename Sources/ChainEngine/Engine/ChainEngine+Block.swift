@@ -51,19 +51,16 @@ extension ChainEngine {
         // A new runtime's migrations announce nothing: its first block re-reads everything watched.
         let upgraded = try await checkRuntime(number: number, calls)
         let dec = try requireDecoder()
-        let items: [StorageItem] = [.timestamp, .events, .outboundMessages] + Self.parameterItems
-        let balanceKeys = poolBalanceKeys(dec)
-        var seen = Set<RawStorageKey>()
-        let keys = (items.compactMap { dec.plans[$0]?.prefix } + balanceKeys.map(\.key)).filter { seen.insert(RawStorageKey($0)).inserted }
+        let plan = blockReadPlan(dec)
         let values: StorageValues, extrinsics: [[UInt8]]
         do {
-            (values, extrinsics) = try await calls.blockContents(keys, at: hash)
+            (values, extrinsics) = try await calls.blockContents(plan.keys, encoded: plan.encodedKeys, at: hash)
         } catch {
             // A hash computed from a header the node does not know: ask the node, and stop computing them.
             guard derived, !Task.isCancelled else { throw error }
             headHashes.distrustDerived()
             hash = try await calls.blockHash(number)
-            (values, extrinsics) = try await calls.blockContents(keys, at: hash)
+            (values, extrinsics) = try await calls.blockContents(plan.keys, encoded: plan.encodedKeys, at: hash)
         }
         headHashes.forget(below: number)
         func raw(_ item: StorageItem) -> [UInt8]? {
@@ -94,7 +91,7 @@ extension ChainEngine {
         // One that comes with a pool event (rewards, contributions) waits for the periodic pool
         // refresh like that event does, so rewards do not cost a pool read every block.
         var balanceDirty: Set<UInt64> = []
-        for (k, pid) in balanceKeys {
+        for (k, pid) in plan.balances {
             if let old = storage.values[k], old != (values[k] ?? nil) { balanceDirty.insert(pid) }
         }
         balanceDirty.subtract(deferredPools.union(events.refresh.pools.subtracting(events.refresh.poolMembership)))
@@ -142,19 +139,24 @@ extension ChainEngine {
         processedBlock = number
     }
 
-    /// The storage keys of each watched pool's balances (W-PHA of its pool and
-    /// owner-reward accounts, the owner's `System.Account`), cached until the
-    /// pools or the runtime change.
-    func poolBalanceKeys(_ dec: ChainDecoder) -> [(key: [UInt8], pool: UInt64)] {
-        if let cached = storage.balanceKeys, cached.spec == dec.specVersion { return cached.keys }
-        var keys: [(key: [UInt8], pool: UInt64)] = []
+    /// The keys every followed block reads: timestamp, events, outbound
+    /// messages, the chain parameters, and each watched pool's balances (W-PHA
+    /// of its pool and owner-reward accounts, the owner's `System.Account`),
+    /// each once and hex-encoded once, cached until the pools or the runtime
+    /// change.
+    func blockReadPlan(_ dec: ChainDecoder) -> BlockReadPlan {
+        if let cached = storage.blockPlan, cached.spec == dec.specVersion { return cached }
+        let items: [StorageItem] = [.timestamp, .events, .outboundMessages] + Self.parameterItems
+        var balances: [(key: [UInt8], pool: UInt64)] = []
         for (pid, pool) in storage.pools.sorted(by: { $0.key < $1.key }) where storage.poolIds.contains(pid) {
             let parts = [try? dec.wphaAccountKey(pool.basepool.poolAccountId), try? dec.wphaAccountKey(pool.ownerRewardAccount),
                          try? dec.accountKey(.systemAccount, pool.owner)]
-            for case let k? in parts { keys.append((k, pid)) }  // an owner of two pools: one key, both pools
+            for case let k? in parts { balances.append((k, pid)) }  // an owner of two pools: one key, both pools
         }
-        storage.balanceKeys = (dec.specVersion, keys)
-        return keys
+        let plan = BlockReadPlan(spec: dec.specVersion, keys: items.compactMap { dec.plans[$0]?.prefix } + balances.map(\.key),
+                                 balances: balances)
+        storage.blockPlan = plan
+        return plan
     }
 
     /// While an upgrade is announced, asks which spec each block runs and

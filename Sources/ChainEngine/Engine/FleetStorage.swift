@@ -7,9 +7,9 @@ struct FleetStorage: Sendable {
     /// Last value seen per storage key (nil = absent).
     var values = StorageValues()
     var poolIds: Set<UInt64> = [] { didSet { cachedFilter = nil } }
-    var pools: [UInt64: StakePool] = [:] { didSet { balanceKeys = nil } }
-    /// Keys of the pool balances read every block, by pool, for one spec (rebuilt when pools change).
-    var balanceKeys: (spec: UInt32, keys: [(key: [UInt8], pool: UInt64)])?
+    var pools: [UInt64: StakePool] = [:] { didSet { blockPlan = nil } }
+    /// What every followed block reads, for one spec (rebuilt when pools change).
+    var blockPlan: BlockReadPlan?
     var explicitWorkers: Set<WorkerKey> = []
     var workers: Set<WorkerKey> = [] { didSet { cachedFilter = nil } }
     var bindings: [WorkerKey: AccountID] = [:] { didSet { cachedFilter = nil } }

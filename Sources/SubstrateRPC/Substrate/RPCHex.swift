@@ -96,13 +96,19 @@ public enum RPCHex {
 
     /// Reads a `0x` hex integer of at most 64 bits (leading zeros allowed).
     public static func decodeNumber(_ text: String) -> UInt64? {
-        guard text.hasPrefix("0x") || text.hasPrefix("0X") else { return nil }
-        let digits = text.dropFirst(2)
-        guard !digits.isEmpty else { return nil }
-        guard digits.allSatisfy(\.isHexDigit) else { return nil }  // no signs or spaces
-        let trimmed = digits.drop { $0 == "0" }
-        guard trimmed.count <= 16 else { return nil }
-        return trimmed.isEmpty ? 0 : UInt64(trimmed, radix: 16)
+        // On the UTF-8 bytes: every head notification carries one (the per-block CPU target of issue 6).
+        var utf8 = text.utf8.makeIterator()
+        guard utf8.next() == UInt8(ascii: "0"), let x = utf8.next(), x | 0x20 == UInt8(ascii: "x") else { return nil }
+        var value: UInt64 = 0
+        var digits = 0
+        while let c = utf8.next() {
+            let d = nibble(c)
+            guard d < 16 else { return nil }  // no signs or spaces
+            guard value >> 60 == 0 else { return nil }  // more than 64 bits
+            value = value << 4 | UInt64(d)
+            digits += 1
+        }
+        return digits > 0 ? value : nil
     }
 }
 

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import TestSupport
 #if canImport(Glibc)
 import Glibc
@@ -21,16 +20,14 @@ final class HostilePRuntime: @unchecked Sendable {
         case byRequest([(String, [UInt8])])
     }
 
-    let listenFD: Int32
     let port: Int
     let behavior: Behavior
-    private let sockets = Mutex<[Int32]>([])
+    private let listener: LoopbackListener
 
     init(_ behavior: Behavior) throws {
         self.behavior = behavior
-        (listenFD, port) = try LoopbackSocket.listen()
-        let t = Thread { [self] in acceptLoop() }
-        t.start()
+        listener = try LoopbackListener { connection in HostilePRuntime.serve(connection, behavior) }
+        port = listener.port
     }
 
     var url: String { "http://127.0.0.1:\(port)" }
@@ -41,24 +38,12 @@ final class HostilePRuntime: @unchecked Sendable {
         Array("HTTP/1.1 \(status)\r\nContent-Type: \(contentType)\r\nContent-Length: \(contentLength ?? body.count)\r\nConnection: close\r\n\r\n".utf8) + body
     }
 
-    func stop() {
-        shutdown(listenFD, Int32(SHUT_RDWR))
-        close(listenFD)
-        let open = sockets.withLock { s in defer { s = [] }; return s }
-        for fd in open { shutdown(fd, Int32(SHUT_RDWR)); close(fd) }
-    }
+    /// Stops listening and cuts every connection.
+    func stop() { listener.stop() }
 
-    private func acceptLoop() {
-        while true {
-            let client = accept(listenFD, nil, nil)
-            guard client >= 0 else { return }
-            sockets.withLock { $0.append(client) }
-            let t = Thread { [self] in serve(client) }
-            t.start()
-        }
-    }
-
-    private func serve(_ fd: Int32) {
+    /// Answers one connection as `behavior` says; the listener closes it on return.
+    private static func serve(_ connection: LoopbackListener.Connection, _ behavior: Behavior) {
+        let fd = connection.fd
         // Read the request head (and a small body, if any).
         var request: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 4096)
@@ -79,11 +64,13 @@ final class HostilePRuntime: @unchecked Sendable {
             let reply = routes.first { line.hasPrefix($0.0) }?.1 ?? Self.http(status: "404 Not Found", Array("not found".utf8))
             write(fd, reply)
             shutdown(fd, Int32(SHUT_WR))
+            connection.waitForClose()
         case .reply(let bytes):
             write(fd, bytes)
             shutdown(fd, Int32(SHUT_WR))
+            connection.waitForClose()
         case .stall:
-            return  // left open; stop() closes it
+            connection.waitForClose()  // never answers; stop() cuts it
         case .endlessBody:
             guard write(fd, Array("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n".utf8)) else { return }
             let chunk = Array("10000\r\n".utf8) + [UInt8](repeating: 0x20, count: 65_536) + Array("\r\n".utf8)
@@ -92,7 +79,7 @@ final class HostilePRuntime: @unchecked Sendable {
     }
 
     @discardableResult
-    private func write(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
+    private static func write(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
         var sent = 0
         while sent < bytes.count {
             let n = bytes[sent...].withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
