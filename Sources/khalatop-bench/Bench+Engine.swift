@@ -77,9 +77,7 @@ private func engineRows() async throws -> [BenchRow] {
     }
 
     // CPU per block while following: the devnet produces blocks on its timer.
-    var cfgX = EngineConfiguration(endpoints: [url], pools: pools, reconcileEveryBlocks: 0)
-    if let r = ProcessInfo.processInfo.environment["REFX"].flatMap(UInt32.init) { cfgX.poolRefreshEveryBlocks = r; cfgX.sessionValueRefreshEveryBlocks = r }
-    let engine = ChainEngine(configuration: cfgX)
+    let engine = ChainEngine(configuration: EngineConfiguration(endpoints: [url], pools: pools, reconcileEveryBlocks: 0))
     let counter = Counter()
     let consumer = Task {
         var fleet = Fleet()
