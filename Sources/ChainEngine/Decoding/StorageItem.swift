@@ -21,6 +21,14 @@ public enum StorageItem: String, Sendable, Hashable, CaseIterable {
     case outboundMessages = "PhalaMq.OutboundMessages"
     case timestamp = "Timestamp.Now"
 
+    /// Hashed and compared by case, not by raw string (the default for a
+    /// String-backed enum): the engine looks up plans by item many times per
+    /// followed block (issue 6's CPU target). A payload-free enum of this
+    /// size is its one-byte case tag.
+    public func hash(into hasher: inout Hasher) { hasher.combine(tag) }
+    public static func == (a: StorageItem, b: StorageItem) -> Bool { a.tag == b.tag }
+    private var tag: UInt8 { unsafeBitCast(self, to: UInt8.self) }
+
     public var pallet: String { String(rawValue.prefix { $0 != "." }) }
     public var entry: String { String(rawValue.drop { $0 != "." }.dropFirst()) }
 }

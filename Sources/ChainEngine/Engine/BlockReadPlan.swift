@@ -1,14 +1,15 @@
 import SubstrateRPC
 
 /// The storage keys every followed block reads, each once, with the JSON
-/// array of hex strings the request sends (encoded once per plan, not per
-/// block: the per-block CPU target of issue 6).
+/// text of the hex array the request sends (serialized once per plan, not
+/// per block: the per-block CPU target of issue 6).
 struct BlockReadPlan: Sendable {
     let spec: UInt32
     let keys: [[UInt8]]
     /// The pool balance keys with their pool (a key shared by two pools appears twice).
     let balances: [(key: [UInt8], pool: UInt64)]
-    let encodedKeys: JSONValue
+    /// `keys` as the JSON text of an array of hex strings.
+    let encodedKeys: [UInt8]
 
     init(spec: UInt32, keys: [[UInt8]], balances: [(key: [UInt8], pool: UInt64)]) {
         var seen = Set<RawStorageKey>()
@@ -16,6 +17,6 @@ struct BlockReadPlan: Sendable {
         self.spec = spec
         self.keys = unique
         self.balances = balances
-        encodedKeys = .array(unique.map { .hex($0) })
+        encodedKeys = JSONValue.array(unique.map { .hex($0) }).serializedBytes()
     }
 }

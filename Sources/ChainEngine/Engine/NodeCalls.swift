@@ -145,12 +145,18 @@ struct NodeCalls: Sendable {
     /// A block's values of a few `keys` and its extrinsics, asked in one
     /// JSON-RPC batch frame (one write and one read per followed block
     /// instead of two: the per-block CPU target of issue 6).
-    /// `encoded` is `keys` as the JSON array of hex strings the request sends.
-    nonisolated(nonsending) func blockContents(_ keys: [[UInt8]], encoded: JSONValue, at hash: [UInt8]) async throws
+    /// `encoded` is `keys` as the JSON text of the hex array the request sends.
+    nonisolated(nonsending) func blockContents(_ keys: [[UInt8]], encoded: [UInt8], at hash: [UInt8]) async throws
         -> (values: StorageValues, extrinsics: [[UInt8]])
     {
         let sm = SubstrateMethods.stateQueryStorageAt, bm = SubstrateMethods.chainGetBlock
-        let results = try await client.batch([RPCBatchCall(sm, params: .array([encoded, .hex(hash)])),
+        var params: [UInt8] = [UInt8(ascii: "[")]
+        params.reserveCapacity(encoded.count + 72)
+        params += encoded
+        params.append(UInt8(ascii: ","))
+        JSONValue.hex(hash).write(into: &params)
+        params.append(UInt8(ascii: "]"))
+        let results = try await client.batch([RPCBatchCall(sm, encodedParams: params),
                                               RPCBatchCall(bm, params: .array([.hex(hash)]))], timeoutSeconds: timeout)
         guard results.count == 2 else { throw NodeResponseError.badResult(method: sm, reason: "batch answered \(results.count) of 2") }
         var values = StorageValues(minimumCapacity: keys.count)

@@ -4,10 +4,35 @@ import SubstrateRPC
 public struct RPCBatchCall: Sendable, Hashable {
     public var method: String
     public var params: JSONValue?
+    /// The params as JSON text, when the caller keeps them serialized (the
+    /// engine's per-block key list is encoded once, not every block).
+    public var encodedParams: [UInt8]?
 
     public init(_ method: String, params: JSONValue? = .array([])) {
         self.method = method
         self.params = params
+    }
+
+    /// A call whose params are already JSON text (`encodedParams` must be a JSON array or object).
+    public init(_ method: String, encodedParams: [UInt8]) {
+        self.method = method
+        self.encodedParams = encodedParams
+    }
+
+    /// `{"jsonrpc":"2.0","id":…,"method":…,"params":…}` appended to `out`.
+    func write(id: RPCID, into out: inout [UInt8]) {
+        out.append(contentsOf: #"{"jsonrpc":"2.0","id":"#.utf8)
+        id.json.write(into: &out)
+        out.append(contentsOf: #","method":"#.utf8)
+        JSONValue.writeString(method, into: &out)
+        if let encodedParams {
+            out.append(contentsOf: #","params":"#.utf8)
+            out.append(contentsOf: encodedParams)
+        } else if let params {
+            out.append(contentsOf: #","params":"#.utf8)
+            params.write(into: &out)
+        }
+        out.append(UInt8(ascii: "}"))
     }
 }
 
@@ -29,7 +54,13 @@ extension RPCClient {
         guard !calls.isEmpty else { return [] }
         let ids = calls.map { _ in makeID() }
         guard !Task.isCancelled else { return ids.map { _ in .failure(.cancelled) } }
-        let frame = JSONValue.array(zip(ids, calls).map { RPCRequest(method: $1.method, params: $1.params, id: $0).json }).serialized()
+        var bytes: [UInt8] = [UInt8(ascii: "[")]
+        for (k, call) in calls.enumerated() {
+            if k > 0 { bytes.append(UInt8(ascii: ",")) }
+            call.write(id: ids[k], into: &bytes)
+        }
+        bytes.append(UInt8(ascii: "]"))
+        let frame = String(decoding: bytes, as: UTF8.self)
         let seconds = timeoutSeconds ?? configuration.defaultTimeoutSeconds
         let collector = BatchCollector(count: calls.count)
         return await withTaskCancellationHandler {
