@@ -13,11 +13,13 @@ struct ChallengeSet: Hashable, Sendable {
 
     subscript(key: WorkerKey) -> UInt256? {
         get { byKey[key] }
-        set {
-            guard byKey[key] != newValue else { return }
-            byKey[key] = newValue
-            listIsStale = true
-        }
+        set { Self.assign(&byKey[key], newValue, &listIsStale) }  // one lookup
+    }
+
+    private static func assign(_ slot: inout UInt256?, _ value: UInt256?, _ stale: inout Bool) {
+        guard slot != value else { return }
+        slot = value
+        stale = true
     }
 
     /// The workers `challenge` hits, in no particular order.

@@ -21,7 +21,7 @@ extension Fleet {
 
     /// A heartbeat of `worker` landed in `block` (§4.3).
     mutating func heartbeatLanded(worker: WorkerKey, challengeBlock: UInt32?, block: UInt32, pInstant: UInt32?) {
-        guard workers[worker] != nil else { return }
+        guard workers.contains(worker) else { return }
         workers[worker]?.heartbeat.heartbeatLanded(at: block, challengeBlock: challengeBlock)
         if let pInstant { workers[worker]?.recordPInstant(pInstant, at: block) }
         workers[worker]?.note(.heartbeat(challengeBlock: challengeBlock), at: block)

@@ -21,7 +21,7 @@ extension Fleet {
                 heartbeatLanded(worker: worker, challengeBlock: nil, block: block, pInstant: pInstant)
             }
         case .workerInfoChanged(let worker, let info, let block):
-            guard workers[worker] != nil else { return }
+            guard workers.contains(worker) else { return }
             let wasRegistered = workers[worker]?.info != nil
             workers[worker]?.infoObserved = true
             workers[worker]?.info = info
@@ -136,7 +136,7 @@ extension Fleet {
             workers[key] = nil
             challengeable[key] = nil
         }
-        for key in wanted where workers[key] == nil {
+        for key in wanted where !workers.contains(key) {
             workers[key] = WorkerRecord(key: key, window: config.intervalWindow)
         }
     }
@@ -150,7 +150,7 @@ extension Fleet {
     }
 
     private mutating func assign(_ worker: WorkerKey, to pid: UInt64?, at block: UInt32) {
-        guard workers[worker] != nil else { return }
+        guard workers.contains(worker) else { return }
         workers[worker]?.pid = pid
         if let pid {
             workers[worker]?.note(.assignedToPool(pid), at: block)

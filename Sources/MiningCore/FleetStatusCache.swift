@@ -121,7 +121,7 @@ public struct FleetStatusCache: Sendable {
         var dirty = Set<Int>()
         for key in fleet.workers.changedKeys(since: workers) {
             // A worker added or removed moves positions: derive everything again.
-            guard let i = indexByKey[key], fleet.workers[key] != nil else {
+            guard let i = indexByKey[key], fleet.workers.contains(key) else {
                 rebuild(fleet)
                 return Update(rebuilt: true, rederived: [], refreshedAll: false)
             }

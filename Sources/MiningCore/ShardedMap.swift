@@ -35,6 +35,9 @@ public struct ShardedMap<Key: ShardedKey, Value>: Sequence {
     public var count: Int { shards.reduce(0) { $0 + $1.count } }
     public var isEmpty: Bool { shards.allSatisfy(\.isEmpty) }
     public var keys: [Key] { shards.flatMap(\.keys) }
+
+    /// Whether `key` has a value (without copying the value out).
+    public func contains(_ key: Key) -> Bool { shards[shard(of: key)].index(forKey: key) != nil }
     public var values: [Value] { shards.flatMap(\.values) }
 
     /// Visits every entry; faster than the flattened iterator in hot loops.

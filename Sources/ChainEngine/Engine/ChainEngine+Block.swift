@@ -112,20 +112,20 @@ extension ChainEngine {
                 poolsNow.formUnion(deferredPools)
                 deferredPools = []
             }
-            poolsNow.formIntersection(storage.poolIds)
+            poolsNow.keepOnly(storage.poolIds)
             if !poolsNow.isEmpty, try await refreshPools(poolsNow, calls, dec, block: number, hash: hash) {
                 try await updateMembership(calls, dec, block: number, hash: hash, reloadAll: false)
             }
-            hints.workers.formIntersection(storage.workers)
+            hints.workers.keepOnly(storage.workers)
             if !hints.workers.isEmpty {
                 try await refreshWorkers(hints.workers, calls, dec, block: number, hash: hash, sessionsToo: false)
                 for w in hints.workers { if let s = storage.bindings[w] { hints.sessions.insert(s) } }
             }
             let watchedSessions = storage.filter.sessions
-            hints.sessions.formIntersection(watchedSessions)
+            hints.sessions.keepOnly(watchedSessions)
             deferredSessions.formUnion(hints.sessionValues)
             deferredSessions.subtract(hints.sessions)
-            deferredSessions.formIntersection(watchedSessions)
+            deferredSessions.keepOnly(watchedSessions)
             if !deferredSessions.isEmpty, number % max(1, configuration.sessionValueRefreshEveryBlocks) == 0 {
                 hints.sessions.formUnion(deferredSessions)
                 deferredSessions = []
@@ -182,5 +182,16 @@ extension ChainEngine {
         }
         if version.specVersion == pendingSpec { pendingSpec = nil }
         return switched
+    }
+}
+
+extension Set {
+    /// `formIntersection` walking only this (small) set: a block's hints
+    /// against the 1,000-entry watch sets, where the library's intersection
+    /// walks the larger one.
+    mutating func keepOnly(_ other: Set<Element>) {
+        guard !isEmpty else { return }
+        if count > other.count { formIntersection(other); return }
+        for e in self where !other.contains(e) { remove(e) }
     }
 }

@@ -7,7 +7,9 @@ struct FleetStorage: Sendable {
     /// Last value seen per storage key (nil = absent).
     var values = StorageValues()
     var poolIds: Set<UInt64> = [] { didSet { cachedFilter = nil } }
-    var pools: [UInt64: StakePool] = [:] { didSet { blockPlan = nil } }
+    var pools: [UInt64: StakePool] = [:] {
+        didSet { if blockPlan != nil, Self.balanceAccounts(oldValue) != Self.balanceAccounts(pools) { blockPlan = nil } }
+    }
     /// What every followed block reads, for one spec (rebuilt when pools change).
     var blockPlan: BlockReadPlan?
     var explicitWorkers: Set<WorkerKey> = []
@@ -20,6 +22,12 @@ struct FleetStorage: Sendable {
         if let old = values[key], old == value { return false }
         values[key] = .some(value)
         return true
+    }
+
+    /// The accounts whose balances the block plan reads, per pool (a pool
+    /// refresh that changes none of them keeps the plan).
+    static func balanceAccounts(_ pools: [UInt64: StakePool]) -> [UInt64: [AccountID]] {
+        pools.mapValues { [$0.basepool.poolAccountId, $0.ownerRewardAccount, $0.owner] }
     }
 
     /// Workers that membership says to watch: explicit ones plus every watched pool's workers and cool-down workers.

@@ -45,7 +45,6 @@ struct HeadHashes: Sendable {
 
     /// Drops hashes of blocks before `n` (processed).
     mutating func forget(below n: UInt32) {
-        guard known.keys.contains(where: { $0 < n }) else { return }
-        known = known.filter { $0.key >= n }
+        for k in known.keys.filter({ $0 < n }) { known[k] = nil }
     }
 }
