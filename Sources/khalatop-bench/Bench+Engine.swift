@@ -103,7 +103,7 @@ private func engineRows() async throws -> [BenchRow] {
     if blocks > 0 {
         rows.append(BenchRow(section: "engine", name: "CPU per followed block (\(benchWorkers) workers)",
                              value: fmt((cpu1 - cpu0) * 1000 / Double(blocks), 3) + " ms",
-                             note: "\(blocks) blocks in \(Int(followSeconds)) s, process user+sys incl. decode and Fleet.apply; devnet \(where_); target < 1 ms"))
+                             note: "\(blocks) blocks in \(Int(followSeconds)) s, process user+sys incl. decode and Fleet.apply, no periodic reconcile; devnet \(where_); target < 1 ms"))
     }
     return rows
 }
@@ -142,30 +142,19 @@ private func startDevnet(blockTime: Double) async throws -> (String, () -> Void,
     return (server.webSocketURL, { Task { await node.stopTimer(); await server.shutdown() } }, "in-process (CPU includes serving)")
 }
 
+/// Runs `bench/pysubstrate_load.py` (py-substrate-interface) against `url`; its storage-read time in ms.
 private func pythonLoadMilliseconds(url: String) throws -> Double {
-    let candidates = [ProcessInfo.processInfo.environment["KHALATOP_PYTHON"], ".venv/bin/python3", "/work/main/.venv/bin/python3"]
+    let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let candidates = [ProcessInfo.processInfo.environment["KHALATOP_PYTHON"], ".venv/bin/python3", repo.path + "/.venv/bin/python3"]
     guard let python = candidates.compactMap({ $0 }).first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
         throw BenchEngineError("no python")
     }
-    let script = #"""
-import sys, time
-from substrateinterface import SubstrateInterface
-s = SubstrateInterface(url=sys.argv[1], ss58_format=30)
-h = s.get_chain_finalised_head()
-s.init_runtime(block_hash=h)
-t0 = time.perf_counter()  # metadata already loaded: storage reads only
-n = 0
-for pallet, entry in [("PhalaRegistry", "Workers"), ("PhalaComputation", "WorkerBindings"), ("PhalaComputation", "Sessions"),
-                      ("PhalaComputation", "Stakes"), ("PhalaStakePoolv2", "WorkerAssignments"), ("PhalaBasePool", "Pools")]:
-    for k, v in s.query_map(pallet, entry, block_hash=h, page_size=1000):
-        n += 1
-for entry in ["TokenomicParameters", "OnlineWorkers", "CoolDownPeriod", "HeartbeatPaused", "ExpectedHeartbeatCount"]:
-    s.query("PhalaComputation", entry, block_hash=h)
-print((time.perf_counter() - t0) * 1000, n)
-"""#
+    let script = ["bench/pysubstrate_load.py", repo.path + "/bench/pysubstrate_load.py"]
+        .first { FileManager.default.fileExists(atPath: $0) }
+    guard let script else { throw BenchEngineError("bench/pysubstrate_load.py not found") }
     let p = Process()
     p.executableURL = URL(fileURLWithPath: python)
-    p.arguments = ["-c", script, url]
+    p.arguments = [script, url]
     let out = Pipe()
     p.standardOutput = out
     p.standardError = FileHandle.nullDevice
