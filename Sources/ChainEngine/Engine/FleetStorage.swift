@@ -6,7 +6,7 @@ import MiningCore
 struct FleetStorage: Sendable {
     /// Last value seen per storage key (nil = absent).
     var values = StorageValues()
-    var poolIds: Set<UInt64> = [] { didSet { cachedFilter = nil } }
+    var poolIds: Set<UInt64> = [] { didSet { cachedFilter = nil; if poolIds != oldValue { blockPlan = nil } } }
     var pools: [UInt64: StakePool] = [:] {
         didSet { if blockPlan != nil, Self.balanceAccounts(oldValue) != Self.balanceAccounts(pools) { blockPlan = nil } }
     }
