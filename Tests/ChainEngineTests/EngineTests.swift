@@ -70,6 +70,38 @@ struct EngineTests {
         await consumer.value
     }
 
+    /// A balance that moves with no event naming its account (a storage
+    /// change only) is still read within `balanceCheckEveryBlocks`; blocks
+    /// in between do not read it (an event naming it is PoolBalanceTests').
+    @Test func balancesNoEventNamesAreReadWithinTheCheckInterval() async throws {
+        let sc = try FleetScenario(workers: 2, samples: samples)
+        let server = FakeNodeServer(node: sc.node)
+        try await server.start()
+        defer { Task { await server.stop() } }
+        var config = testConfiguration([server.url], pools: [1])
+        config.balanceCheckEveryBlocks = 4
+        let probe = EngineProbe()
+        let (engine, consumer) = await startEngine(config, probe: probe)
+        #expect(await probe.wait { $0.loads == 1 && $0.fleet.gasBalances[sc.operatorAccount] != nil })
+        var n = sc.emptyBlock()
+        while n % 4 != 0 { n = sc.emptyBlock() }
+        #expect(await probe.wait { $0.processed == n })
+        let gasKey = try sc.d.accountKey(.systemAccount, sc.operatorAccount)
+        let moved = sc.chain.produce([gasKey: try sc.s.systemAccount(free: 7 * 1_000_000_000_000)])
+        sc.node.announce()
+        n = moved
+        while n % 4 != 3 { n = sc.emptyBlock() }
+        #expect(await probe.wait { $0.processed == n })
+        #expect(probe.read { $0.fleet.gasBalances[sc.operatorAccount] }.map { $0 == 10 * PHA.planckPerPHA } == true,
+                "not read before the check block")
+        n = sc.emptyBlock()
+        #expect(await probe.wait { $0.processed == n })
+        #expect(probe.read { $0.fleet.gasBalances[sc.operatorAccount] }.map { $0 == 7 * PHA.planckPerPHA } == true,
+                "read at block \(n), a multiple of 4")
+        await engine.stop()
+        await consumer.value
+    }
+
     @Test func operatorAccountFindsItsPools() async throws {
         let sc = try FleetScenario(workers: 5, samples: samples)
         let server = FakeNodeServer(node: sc.node)

@@ -87,12 +87,18 @@ extension ChainEngine {
         for f in events.failures { await emit(.extrinsicFailed(f)) }
 
         // Balances no event the engine follows announces (the owner's fees and transfers, W-PHA sent
-        // to a pool account), read above with this block's batch: a change refreshes its pool now.
-        // One that comes with a pool event (rewards, contributions) waits for the periodic pool
-        // refresh like that event does, so rewards do not cost a pool read every block.
+        // to a pool account) are read at this block when any of its events names one of their
+        // accounts (Balances, Assets, TransactionPayment... name the accounts they move), and every
+        // `balanceCheckEveryBlocks` in case one moved without an event naming it: a change refreshes
+        // its pool now. One that comes with a pool event (rewards, contributions) waits for the
+        // periodic pool refresh like that event does, so rewards do not cost a pool read every block.
         var balanceDirty: Set<UInt64> = []
-        for (k, pid) in plan.balances {
-            if let old = storage.values[k], old != (values[k] ?? nil) { balanceDirty.insert(pid) }
+        let every = max(1, configuration.balanceCheckEveryBlocks)
+        if !plan.balanceKeys.isEmpty, number % every == 0 || plan.balanceAccounts.occur(in: raw(.events) ?? []) {
+            let balances = try await calls.storage(plan.balanceKeys, at: hash, batch: configuration.storageBatchSize)
+            for (k, pid) in plan.balances {
+                if let old = storage.values[k], old != (balances[k] ?? nil) { balanceDirty.insert(pid) }
+            }
         }
         balanceDirty.subtract(deferredPools.union(events.refresh.pools.subtracting(events.refresh.poolMembership)))
 
@@ -139,22 +145,24 @@ extension ChainEngine {
         processedBlock = number
     }
 
-    /// The keys every followed block reads: timestamp, events, outbound
-    /// messages, the chain parameters, and each watched pool's balances (W-PHA
-    /// of its pool and owner-reward accounts, the owner's `System.Account`),
-    /// each once and hex-encoded once, cached until the pools or the runtime
-    /// change.
+    /// What followed blocks read: timestamp, events, outbound messages and the
+    /// chain parameters every block, and each watched pool's balances (W-PHA
+    /// of its pool and owner-reward accounts, the owner's `System.Account`)
+    /// when a block's events name those accounts; cached until the pools or
+    /// the runtime change.
     func blockReadPlan(_ dec: ChainDecoder) -> BlockReadPlan {
         if let cached = storage.blockPlan, cached.spec == dec.specVersion { return cached }
         let items: [StorageItem] = [.timestamp, .events, .outboundMessages] + Self.parameterItems
         var balances: [(key: [UInt8], pool: UInt64)] = []
+        var accounts: [AccountID] = []
         for (pid, pool) in storage.pools.sorted(by: { $0.key < $1.key }) where storage.poolIds.contains(pid) {
             let parts = [try? dec.wphaAccountKey(pool.basepool.poolAccountId), try? dec.wphaAccountKey(pool.ownerRewardAccount),
                          try? dec.accountKey(.systemAccount, pool.owner)]
             for case let k? in parts { balances.append((k, pid)) }  // an owner of two pools: one key, both pools
+            accounts += [pool.basepool.poolAccountId, pool.ownerRewardAccount, pool.owner]
         }
-        let plan = BlockReadPlan(spec: dec.specVersion, keys: items.compactMap { dec.plans[$0]?.prefix } + balances.map(\.key),
-                                 balances: balances)
+        let plan = BlockReadPlan(spec: dec.specVersion, keys: items.compactMap { dec.plans[$0]?.prefix }, balances: balances,
+                                 accounts: accounts)
         storage.blockPlan = plan
         return plan
     }

@@ -41,6 +41,9 @@ public struct EngineConfiguration: Sendable {
     /// Sessions whose `BenchmarkUpdated`/`SessionSettled` events already carried the new p_instant / V are
     /// re-read (iterations, totals...) at most this often; state changes are read at once. 1 = every block.
     public var sessionValueRefreshEveryBlocks: UInt32 = 10
+    /// The watched pools' balances (owner gas, W-PHA of pool and owner-reward accounts) are read in any
+    /// block whose events name one of those accounts, and at least this often. 1 = every block.
+    public var balanceCheckEveryBlocks: UInt32 = 10
 
     public init(endpoints: [String], pools: [UInt64] = [], operatorAccount: AccountID? = nil, workers: [WorkerKey] = [],
                 followFinalized: Bool = true, backfillDepth: UInt32 = 1_200, storageBatchSize: Int = 512,
