@@ -13,8 +13,6 @@ struct BlockReadPlan: Sendable {
     let encodedKeys: [UInt8]
     /// The pool balance keys with their pool (a key shared by two pools appears twice).
     let balances: [(key: [UInt8], pool: UInt64)]
-    /// The balance keys, each once.
-    let balanceKeys: [[UInt8]]
     /// The accounts behind the balance keys (pool accounts, owner-reward accounts, owners).
     let balanceAccounts: AccountMentions
 
@@ -23,12 +21,12 @@ struct BlockReadPlan: Sendable {
         self.spec = spec
         self.keys = unique
         self.balances = balances
-        balanceKeys = Self.deduplicated(balances.map(\.key))
         balanceAccounts = AccountMentions(accounts)
         encodedKeys = JSONValue.array(unique.map { .hex($0) }).serializedBytes()
     }
 
-    private static func deduplicated(_ keys: [[UInt8]]) -> [[UInt8]] {
+    /// `keys` without repeats, in order.
+    static func deduplicated(_ keys: [[UInt8]]) -> [[UInt8]] {
         var seen = Set<RawStorageKey>()
         return keys.filter { seen.insert(RawStorageKey($0)).inserted }
     }

@@ -92,20 +92,26 @@ extension ChainEngine {
         // `balanceCheckEveryBlocks` in case one moved without an event naming it: a change refreshes
         // its pool now. One that comes with a pool event (rewards, contributions) waits for the
         // periodic pool refresh like that event does, so rewards do not cost a pool read every block.
+        // Pools a reconcile, a member change or a pool event already has read (now or at the periodic
+        // refresh) are left out.
+        let reconcile = upgraded || (configuration.reconcileEveryBlocks > 0 && number % configuration.reconcileEveryBlocks == 0)
         var balanceDirty: Set<UInt64> = []
         let every = max(1, configuration.balanceCheckEveryBlocks)
-        if !plan.balanceKeys.isEmpty, number % every == 0 || plan.balanceAccounts.occur(in: raw(.events) ?? []) {
-            let balances = try await calls.storage(plan.balanceKeys, at: hash, batch: configuration.storageBatchSize)
-            for (k, pid) in plan.balances {
-                if let old = storage.values[k], old != (balances[k] ?? nil) { balanceDirty.insert(pid) }
+        if !reconcile, !plan.balances.isEmpty, number % every == 0 || plan.balanceAccounts.occur(in: raw(.events) ?? []) {
+            let covered = deferredPools.union(events.refresh.pools)
+            let pending = plan.balances.filter { !covered.contains($0.pool) }
+            let keys = BlockReadPlan.deduplicated(pending.map(\.key))
+            if !keys.isEmpty {
+                let balances = try await calls.storage(keys, at: hash, batch: configuration.storageBatchSize)
+                for (k, pid) in pending {
+                    if let old = storage.values[k], old != (balances[k] ?? nil) { balanceDirty.insert(pid) }
+                }
             }
         }
-        balanceDirty.subtract(deferredPools.union(events.refresh.pools.subtracting(events.refresh.poolMembership)))
 
         // Storage the events say changed, read at this block.
         // (TokenomicParametersChanged needs nothing more: the parameters are read every block above.)
         var hints = events.refresh
-        let reconcile = upgraded || (configuration.reconcileEveryBlocks > 0 && number % configuration.reconcileEveryBlocks == 0)
         if reconcile {
             deferredPools = []
             deferredSessions = []

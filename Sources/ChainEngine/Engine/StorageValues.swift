@@ -14,8 +14,6 @@ struct StorageValues: Sendable {
         get { table[RawStorageKey(key)] }
         set { table[RawStorageKey(key)] = newValue }
     }
-
-    var count: Int { table.count }
 }
 
 /// A raw storage key hashed as one block of bytes.

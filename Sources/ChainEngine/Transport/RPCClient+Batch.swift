@@ -19,19 +19,17 @@ public struct RPCBatchCall: Sendable, Hashable {
         self.encodedParams = encodedParams
     }
 
-    /// `{"jsonrpc":"2.0","id":…,"method":…,"params":…}` appended to `out`.
+    /// The request with `id`, as JSON text appended to `out`.
     func write(id: RPCID, into out: inout [UInt8]) {
-        out.append(contentsOf: #"{"jsonrpc":"2.0","id":"#.utf8)
-        id.json.write(into: &out)
-        out.append(contentsOf: #","method":"#.utf8)
-        JSONValue.writeString(method, into: &out)
-        if let encodedParams {
-            out.append(contentsOf: #","params":"#.utf8)
-            out.append(contentsOf: encodedParams)
-        } else if let params {
-            out.append(contentsOf: #","params":"#.utf8)
-            params.write(into: &out)
+        guard let encodedParams else {
+            RPCRequest(method: method, params: params, id: id).json.write(into: &out)
+            return
         }
+        // The request without params, with the params' text spliced in before its closing brace.
+        RPCRequest(method: method, params: nil, id: id).json.write(into: &out)
+        out.removeLast()
+        out.append(contentsOf: #","params":"#.utf8)
+        out.append(contentsOf: encodedParams)
         out.append(UInt8(ascii: "}"))
     }
 }
